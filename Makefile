@@ -1,0 +1,42 @@
+# The two README commands are a contract: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_MEMBERS ?= 3000
+
+.PHONY: install translations demo serve test test-fast lint bench messages clean
+
+$(VENV)/.installed: pyproject.toml
+	@$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+translations: install
+	$(BIN)/python manage.py compile_translations
+
+demo: install translations
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py demo_data --members $(DEMO_MEMBERS) --seed 1 --if-empty
+	$(BIN)/python manage.py demo_logins
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install translations
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install translations
+	$(BIN)/python bench/run.py
+
+# For developers with GNU gettext: refresh the .po catalogues from the code.
+messages: install
+	$(BIN)/python manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=var
+
+clean:
+	rm -rf $(VENV) var/static

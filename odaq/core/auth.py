@@ -1,0 +1,30 @@
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ValidationError
+
+from .models import User
+from .phone import looks_like_phone, normalise_phone
+
+
+def find_user(login: str) -> User | None:
+    login = (login or "").strip()
+    if not login:
+        return None
+    if looks_like_phone(login):
+        try:
+            return User.objects.filter(phone=normalise_phone(login)).first()
+        except ValidationError:
+            return None
+    return User.objects.filter(email__iexact=login).first()
+
+
+class EmailOrPhoneBackend(ModelBackend):
+    """Log in with an e-mail address or a phone number and a password."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        user = find_user(username)
+        if user is None:
+            User().set_password(password)  # same work either way: no timing hint of unknown logins
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

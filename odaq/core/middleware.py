@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from odaq.orgs.scopes import is_staff_member
+
+SUPPORTED = {code for code, _ in settings.LANGUAGES}
+
+
+class LanguageMiddleware:
+    """Kazakh by default; the switcher's cookie wins, then the signed-in user's preference."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        lang = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if lang not in SUPPORTED:
+            user = getattr(request, "user", None)
+            lang = getattr(user, "language", None) if user is not None and user.is_authenticated else None
+        if lang not in SUPPORTED:
+            lang = settings.LANGUAGE_CODE
+        translation.activate(lang)
+        request.LANGUAGE_CODE = lang
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", lang)
+        patch_vary_headers(response, ("Cookie",))
+        return response
+
+
+class StaffSecondFactorMiddleware:
+    """Staff must confirm a TOTP code before using any page when the setting requires it."""
+
+    EXEMPT_PREFIXES = ("/account/", "/i18n/", "/static/", "/healthz", "/jsi18n/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.ODAQ_REQUIRE_STAFF_TOTP and self._needs_second_factor(request):
+            return redirect(f"{reverse('two_factor')}?next={request.get_full_path()}")
+        return self.get_response(request)
+
+    def _needs_second_factor(self, request) -> bool:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or request.path.startswith(self.EXEMPT_PREFIXES):
+            return False
+        if not (is_staff_member(user) or user.is_staff):
+            return False
+        return not user.is_verified()

@@ -1,0 +1,183 @@
+"""REST API (thin): serializers validate input, services write, selectors read."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.shortcuts import get_object_or_404
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.response import Response
+
+from odaq.core.iin import validate_iin
+from odaq.core.models import User
+
+from . import selectors, services
+from .choices import MembershipStatus, Role
+from .models import Membership, Organisation, Person, RoleAssignment
+from .scopes import Cap, has_cap, is_staff_member
+
+
+def _drf_error(exc: DjangoValidationError) -> ValidationError:
+    return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+
+
+class IsUnionStaff(BasePermission):
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and is_staff_member(request.user))
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    parent = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "level", "name_kk", "name_ru", "code", "employer_kind", "employer_name",
+                  "employer_bin", "parent", "depth"]
+
+    def get_parent(self, obj) -> int | None:
+        parent = obj.get_parent()
+        return parent.pk if parent else None
+
+
+class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
+    """The public union tree: anyone may read it (no personal data)."""
+
+    serializer_class = OrganisationSerializer
+    permission_classes = [AllowAny]
+    filterset_fields = ["level", "employer_kind"]
+
+    def get_queryset(self):
+        qs = selectors.public_organisations()
+        parent = self.request.query_params.get("within")
+        if parent:
+            node = get_object_or_404(Organisation, pk=parent)
+            qs = qs.filter(path__startswith=node.path)
+        return qs
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    iin = serializers.CharField(validators=[validate_iin])
+
+    class Meta:
+        model = Person
+        fields = ["iin", "last_name", "first_name", "middle_name", "phone", "email", "language",
+                  "position", "young_specialist"]
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    person = PersonSerializer()
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+
+    class Meta:
+        model = Membership
+        fields = ["id", "person", "organisation", "status", "joined_on", "left_on"]
+        read_only_fields = ["left_on"]
+
+
+class MemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                    mixins.UpdateModelMixin, viewsets.GenericViewSet):
+    """Members of the caller's part of the tree. ``me`` returns the caller's own record."""
+
+    serializer_class = MemberSerializer
+    permission_classes = [IsUnionStaff]
+
+    def get_queryset(self):
+        params = self.request.query_params
+        return selectors.member_list(self.request.user, query=params.get("q", ""),
+                                     status=params.get("status", ""))
+
+    def retrieve(self, request, *args, **kwargs):
+        membership = selectors.person_detail_for(request.user, kwargs["pk"], request=request)
+        return Response(self.get_serializer(membership).data)
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        if not has_cap(self.request.user, Cap.CHANGE_MEMBERS):
+            raise PermissionDenied
+        try:
+            serializer.instance = services.register_member(
+                self.request.user, data["organisation"],
+                {**data["person"], "joined_on": data.get("joined_on")}, request=self.request,
+            )
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except DjangoValidationError as exc:
+            raise _drf_error(exc) from exc
+
+    def update(self, request, *args, **kwargs):
+        membership = selectors.membership_for(request.user, kwargs["pk"], Cap.CHANGE_MEMBERS)
+        serializer = self.get_serializer(membership, data=request.data, partial=kwargs.get("partial", False))
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if "organisation" in data and data["organisation"].pk != membership.organisation_id:
+            raise ValidationError({"organisation": "Transfers are not done through this endpoint."})
+        try:
+            if "person" in data:
+                services.update_person(request.user, membership, data["person"], request=request)
+            if "status" in data:
+                services.set_membership_status(request.user, membership, data["status"], request=request)
+        except DjangoValidationError as exc:
+            raise _drf_error(exc) from exc
+        membership.refresh_from_db()
+        return Response(self.get_serializer(membership).data)
+
+    @action(detail=False, methods=["get"], permission_classes=[], url_path="me")
+    def me(self, request):
+        if not request.user.is_authenticated:
+            raise NotFound
+        person = selectors.my_person(request.user)
+        if person is None:
+            raise NotFound
+        membership = person.memberships.exclude(status=MembershipStatus.LEFT).select_related(
+            "organisation").first()
+        return Response({
+            "person": PersonSerializer(person).data,
+            "membership": MemberSerializer(membership).data if membership else None,
+        })
+
+
+class RoleSerializer(serializers.ModelSerializer):
+    user = serializers.PrimaryKeyRelatedField(queryset=User.objects.all())
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    role = serializers.ChoiceField(choices=Role.choices)
+
+    class Meta:
+        model = RoleAssignment
+        fields = ["id", "user", "role", "organisation", "granted_at", "granted_by"]
+        read_only_fields = ["granted_at", "granted_by"]
+
+
+class IsRoleManager(BasePermission):
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and has_cap(request.user, Cap.MANAGE_ROLES))
+
+
+class RoleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                  mixins.DestroyModelMixin, viewsets.GenericViewSet):
+    """Staff roles within the caller's subtree (administrators only). DELETE revokes."""
+
+    serializer_class = RoleSerializer
+    permission_classes = [IsRoleManager]
+
+    def get_queryset(self):
+        return selectors.roles_for(self.request.user)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            grant = services.grant_role(request.user, data["user"], data["role"], data["organisation"],
+                                        request=request)
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except DjangoValidationError as exc:
+            raise _drf_error(exc) from exc
+        return Response(self.get_serializer(grant).data, status=status.HTTP_201_CREATED)
+
+    def perform_destroy(self, instance):
+        try:
+            services.revoke_role(self.request.user, instance, request=self.request)
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from exc

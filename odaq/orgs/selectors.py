@@ -1,0 +1,98 @@
+"""Reads for staff and members. Staff reads always pass through ``scopes.scope_q``."""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from odaq.core import audit
+
+from .choices import Level, MembershipStatus
+from .models import Consent, Membership, Organisation, Person, RoleAssignment, build_search_name
+from .scopes import Cap, scope_q
+
+
+def organisations_for(user, cap: Cap = Cap.VIEW_MEMBERS) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(scope_q(user, cap, field="path")).order_by("path")
+
+
+def primary_organisations_for(user, cap: Cap = Cap.CHANGE_MEMBERS) -> QuerySet[Organisation]:
+    return organisations_for(user, cap).filter(level=Level.PRIMARY)
+
+
+def public_organisations() -> QuerySet[Organisation]:
+    return Organisation.objects.order_by("path")
+
+
+def memberships_for(user, cap: Cap = Cap.VIEW_MEMBERS) -> QuerySet[Membership]:
+    return Membership.objects.filter(scope_q(user, cap, field="organisation__path"))
+
+
+def member_list(
+    user,
+    *,
+    query: str = "",
+    organisation: Organisation | None = None,
+    status: str = "",
+) -> QuerySet[Membership]:
+    """Memberships the user may see, filtered by a subtree, status and a name or IIN query."""
+    qs = memberships_for(user).select_related("person", "organisation")
+    if organisation is not None:
+        qs = qs.filter(organisation__path__startswith=organisation.path)
+    if status:
+        qs = qs.filter(status=status)
+    else:
+        qs = qs.exclude(status=MembershipStatus.LEFT)
+    query = (query or "").strip()
+    if query:
+        digits = query.replace(" ", "")
+        if digits.isdigit():
+            qs = qs.filter(person__iin__startswith=digits)
+        else:
+            for token in build_search_name(query).split()[:3]:
+                qs = qs.filter(person__search_name__contains=token)
+    return qs.order_by("person__last_name", "person__first_name", "pk")
+
+
+def membership_for(user, pk: int, cap: Cap = Cap.VIEW_MEMBERS) -> Membership:
+    return get_object_or_404(memberships_for(user, cap).select_related("person", "organisation"), pk=pk)
+
+
+def person_detail_for(user, membership_pk: int, request=None) -> Membership:
+    """A member's card with personal data; every view is written to the audit log."""
+    membership = membership_for(user, membership_pk)
+    audit.record("person.viewed", actor=user, obj=membership.person, request=request,
+                 data={"membership": membership.pk})
+    return membership
+
+
+def pending_memberships_for(user) -> QuerySet[Membership]:
+    return memberships_for(user, Cap.CHANGE_MEMBERS).filter(status=MembershipStatus.PENDING)
+
+
+def roles_for(user) -> QuerySet[RoleAssignment]:
+    return (
+        RoleAssignment.objects.filter(scope_q(user, Cap.MANAGE_ROLES), revoked_at__isnull=True)
+        .select_related("user", "organisation")
+        .order_by("organisation__path", "role")
+    )
+
+
+def my_person(user) -> Person | None:
+    if not user.is_authenticated:
+        return None
+    return Person.objects.filter(user=user).first()
+
+
+def my_memberships(person: Person) -> QuerySet[Membership]:
+    return person.memberships.select_related("organisation").order_by("-joined_on")
+
+
+def my_consents(person: Person) -> QuerySet[Consent]:
+    return person.consents.all()
+
+
+def ancestors_and_self(organisation: Organisation) -> list[Organisation]:
+    return [*organisation.get_ancestors(), organisation]
+
+
+def scoped_person_q(user, cap: Cap) -> Q:
+    return scope_q(user, cap, field="memberships__organisation__path")

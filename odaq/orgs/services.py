@@ -1,0 +1,217 @@
+"""Every write about organisations, people, memberships, consents and roles.
+
+Each function checks the actor's scope, changes data in one transaction and writes an
+audit record. Views and the API call these; they never save models themselves.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from odaq.core import audit
+from odaq.core.models import User
+
+from .choices import ConsentPurpose, Level, MembershipStatus
+from .models import Consent, Membership, Organisation, Person, RoleAssignment
+from .scopes import Cap, can, forget_roles, grantable_roles
+
+PERSON_FIELDS = (
+    "iin", "last_name", "first_name", "middle_name", "phone", "email", "language", "position",
+    "young_specialist",
+)
+
+
+def _require(actor, cap: Cap, organisation: Organisation) -> None:
+    if not can(actor, cap, organisation):
+        raise PermissionDenied(_("You may not do this in that organisation."))
+
+
+def _person_snapshot(person: Person) -> dict:
+    return {f: getattr(person, f) for f in PERSON_FIELDS if f != "iin"}
+
+
+def _check_primary(organisation: Organisation) -> None:
+    if organisation.level != Level.PRIMARY:
+        raise ValidationError({"organisation": _("Members belong to a primary organisation.")})
+
+
+def _current_membership_error(person: Person) -> ValidationError | None:
+    current = person.memberships.exclude(status=MembershipStatus.LEFT).first()
+    if current is None:
+        return None
+    return ValidationError(
+        {"iin": _("A person with this IIN is already a current member (organisation: %(org)s).")
+         % {"org": current.organisation.name}}
+    )
+
+
+def current_consent_version() -> str:
+    return settings.ODAQ_CONSENT_VERSION
+
+
+@transaction.atomic
+def register_member(actor, organisation: Organisation, data: dict, *, request=None,
+                    audit_each: bool = True) -> Membership:
+    """A chair or admin registers a member in a primary organisation of their scope."""
+    _require(actor, Cap.CHANGE_MEMBERS, organisation)
+    _check_primary(organisation)
+    person = Person.objects.filter(iin=data["iin"]).first()
+    if person is not None:
+        error = _current_membership_error(person)
+        if error:
+            raise error
+        for field in PERSON_FIELDS:
+            if field in data:
+                setattr(person, field, data[field])
+    else:
+        person = Person(**{f: data[f] for f in PERSON_FIELDS if f in data})
+    person.full_clean(exclude=["user"])
+    person.save()
+    membership = Membership.objects.create(
+        person=person,
+        organisation=organisation,
+        status=MembershipStatus.ACTIVE,
+        joined_on=data.get("joined_on") or timezone.localdate(),
+    )
+    Consent.objects.create(
+        person=person, purpose=ConsentPurpose.MEMBERSHIP, text_version=current_consent_version()
+    )
+    if audit_each:
+        audit.record("member.registered", actor=actor, obj=membership, request=request,
+                     data={"organisation": organisation.pk, "person": person.pk})
+    return membership
+
+
+@transaction.atomic
+def update_person(actor, membership: Membership, data: dict, *, request=None) -> Person:
+    _require(actor, Cap.CHANGE_MEMBERS, membership.organisation)
+    person = membership.person
+    before = _person_snapshot(person)
+    for field in PERSON_FIELDS:
+        if field in data and field != "iin":
+            setattr(person, field, data[field])
+    person.full_clean(exclude=["user"])
+    person.save()
+    after = _person_snapshot(person)
+    changed = {k: {"before": before[k], "after": after[k]} for k in after if before[k] != after[k]}
+    if changed:
+        audit.record("person.changed", actor=actor, obj=person, request=request, data={"changes": changed})
+    return person
+
+
+@transaction.atomic
+def set_membership_status(actor, membership: Membership, status: str, *, request=None) -> Membership:
+    _require(actor, Cap.CHANGE_MEMBERS, membership.organisation)
+    if status not in MembershipStatus.values:
+        raise ValidationError({"status": _("Unknown membership status.")})
+    before = membership.status
+    if before == status:
+        return membership
+    membership.status = status
+    membership.left_on = timezone.localdate() if status == MembershipStatus.LEFT else None
+    membership.save(update_fields=["status", "left_on"])
+    audit.record("membership.status_changed", actor=actor, obj=membership, request=request,
+                 data={"before": before, "after": status})
+    return membership
+
+
+@transaction.atomic
+def self_register(organisation: Organisation, data: dict, password: str, *, request=None) -> User:
+    """A worker registers herself; her membership waits for the chair's approval."""
+    _check_primary(organisation)
+    person = Person.objects.filter(iin=data["iin"]).first()
+    if person is not None:
+        raise ValidationError({"iin": _("This IIN is already registered. Log in or ask your chair.")})
+    if data.get("email") and User.objects.filter(email__iexact=data["email"]).exists():
+        raise ValidationError({"email": _("This e-mail is already used by an account.")})
+    if data.get("phone") and User.objects.filter(phone=data["phone"]).exists():
+        raise ValidationError({"phone": _("This phone is already used by an account.")})
+    person = Person(**{f: data[f] for f in PERSON_FIELDS if f in data})
+    person.full_clean(exclude=["user"])
+    try:
+        user = User.objects.create_user(
+            email=data.get("email") or None, phone=data.get("phone") or None, password=password,
+            display_name=f"{person.first_name} {person.last_name}", language=person.language,
+        )
+    except IntegrityError as exc:
+        raise ValidationError(_("An account with these details already exists.")) from exc
+    person.user = user
+    person.save()
+    membership = Membership.objects.create(person=person, organisation=organisation,
+                                           status=MembershipStatus.PENDING)
+    Consent.objects.create(person=person, purpose=ConsentPurpose.MEMBERSHIP,
+                           text_version=current_consent_version())
+    audit.record("member.self_registered", actor=user, obj=membership, request=request,
+                 data={"organisation": organisation.pk})
+    return user
+
+
+@transaction.atomic
+def approve_membership(actor, membership: Membership, *, approve: bool = True, request=None) -> Membership:
+    _require(actor, Cap.CHANGE_MEMBERS, membership.organisation)
+    if membership.status != MembershipStatus.PENDING:
+        raise ValidationError(_("This application has already been decided."))
+    membership.status = MembershipStatus.ACTIVE if approve else MembershipStatus.LEFT
+    if not approve:
+        membership.left_on = timezone.localdate()
+    membership.save(update_fields=["status", "left_on"])
+    audit.record("membership.approved" if approve else "membership.rejected", actor=actor,
+                 obj=membership, request=request)
+    return membership
+
+
+@transaction.atomic
+def give_consent(person: Person, purpose: str, *, actor=None, request=None) -> Consent:
+    if purpose not in ConsentPurpose.values:
+        raise ValidationError({"purpose": _("Unknown purpose.")})
+    if person.consents.filter(purpose=purpose, withdrawn_at__isnull=True).exists():
+        raise ValidationError(_("This consent is already given."))
+    consent = Consent.objects.create(person=person, purpose=purpose, text_version=current_consent_version())
+    audit.record("consent.given", actor=actor, obj=consent, request=request, data={"purpose": purpose})
+    return consent
+
+
+@transaction.atomic
+def withdraw_consent(person: Person, consent: Consent, *, actor=None, request=None) -> Consent:
+    if consent.person_id != person.pk:
+        raise PermissionDenied
+    if consent.withdrawn_at is not None:
+        raise ValidationError(_("This consent has already been withdrawn."))
+    consent.withdrawn_at = timezone.now()
+    consent.save(update_fields=["withdrawn_at"])
+    audit.record("consent.withdrawn", actor=actor, obj=consent, request=request,
+                 data={"purpose": consent.purpose})
+    return consent
+
+
+@transaction.atomic
+def grant_role(actor, user: User, role: str, organisation: Organisation, *, request=None) -> RoleAssignment:
+    if role not in grantable_roles(actor, organisation):
+        raise PermissionDenied(_("You may not grant this role in that organisation."))
+    if role == "chair" and organisation.level != Level.PRIMARY:
+        raise ValidationError({"organisation": _("A chair's role is held on a primary organisation.")})
+    if RoleAssignment.objects.filter(user=user, role=role, organisation=organisation,
+                                     revoked_at__isnull=True).exists():
+        raise ValidationError(_("This person already holds this role there."))
+    grant = RoleAssignment.objects.create(user=user, role=role, organisation=organisation, granted_by=actor)
+    forget_roles(user)
+    audit.record("role.granted", actor=actor, obj=grant, request=request,
+                 data={"user": user.pk, "role": role, "organisation": organisation.pk})
+    return grant
+
+
+@transaction.atomic
+def revoke_role(actor, grant: RoleAssignment, *, request=None) -> RoleAssignment:
+    if grant.role not in grantable_roles(actor, grant.organisation):
+        raise PermissionDenied(_("You may not revoke this role."))
+    if grant.revoked_at is not None:
+        raise ValidationError(_("This role has already been revoked."))
+    grant.revoked_at = timezone.now()
+    grant.revoked_by = actor
+    grant.save(update_fields=["revoked_at", "revoked_by"])
+    forget_roles(grant.user)
+    audit.record("role.revoked", actor=actor, obj=grant, request=request,
+                 data={"user": grant.user_id, "role": grant.role, "organisation": grant.organisation_id})
+    return grant
