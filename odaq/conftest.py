@@ -9,8 +9,10 @@ from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFact
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
+def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Fast hashing in tests only: real hashers are for real passwords.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

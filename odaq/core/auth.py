@@ -28,3 +28,15 @@ class EmailOrPhoneBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+def axes_username(request, credentials=None) -> str:
+    """The login as django-axes counts failures: one key per account, however it was typed."""
+    raw = (credentials or {}).get("username") or request.POST.get("username", "")
+    raw = raw.strip()
+    if looks_like_phone(raw):
+        try:
+            return normalise_phone(raw)
+        except ValidationError:
+            return raw
+    return raw.lower()

@@ -28,16 +28,12 @@ class IsUnionStaff(BasePermission):
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
-    parent = serializers.SerializerMethodField()
+    parent = serializers.IntegerField(source="parent_id", read_only=True, allow_null=True)
 
     class Meta:
         model = Organisation
         fields = ["id", "level", "name_kk", "name_ru", "code", "employer_kind", "employer_name",
                   "employer_bin", "parent", "depth"]
-
-    def get_parent(self, obj) -> int | None:
-        parent = obj.get_parent()
-        return parent.pk if parent else None
 
 
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
@@ -48,7 +44,7 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["level", "employer_kind"]
 
     def get_queryset(self):
-        qs = selectors.public_organisations()
+        qs = selectors.public_organisations().annotate(parent_id=selectors.parent_id_subquery())
         parent = self.request.query_params.get("within")
         if parent:
             node = get_object_or_404(Organisation, pk=parent)

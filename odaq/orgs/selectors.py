@@ -1,13 +1,17 @@
 """Reads for staff and members. Staff reads always pass through ``scopes.scope_q``."""
 
-from django.db.models import Q, QuerySet
+from collections.abc import Iterable
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Length, Substr
 from django.shortcuts import get_object_or_404
 
 from odaq.core import audit
+from odaq.core.audit_models import AuditRecord
 
 from .choices import Level, MembershipStatus
 from .models import Consent, Membership, Organisation, Person, RoleAssignment, build_search_name
-from .scopes import Cap, scope_q
+from .scopes import Cap, has_cap, scope_q
 
 
 def organisations_for(user, cap: Cap = Cap.VIEW_MEMBERS) -> QuerySet[Organisation]:
@@ -20,6 +24,12 @@ def primary_organisations_for(user, cap: Cap = Cap.CHANGE_MEMBERS) -> QuerySet[O
 
 def public_organisations() -> QuerySet[Organisation]:
     return Organisation.objects.order_by("path")
+
+
+def parent_id_subquery() -> Subquery:
+    """The parent's id from the materialised path, for annotating lists without a query per row."""
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Organisation.steplen)
+    return Subquery(Organisation.objects.filter(path=parent_path).values("pk")[:1])
 
 
 def memberships_for(user, cap: Cap = Cap.VIEW_MEMBERS) -> QuerySet[Membership]:
@@ -96,3 +106,40 @@ def ancestors_and_self(organisation: Organisation) -> list[Organisation]:
 
 def scoped_person_q(user, cap: Cap) -> Q:
     return scope_q(user, cap, field="memberships__organisation__path")
+
+
+def member_counts_for(user) -> dict[str, int]:
+    """Memberships in the user's scope counted by status (every status present, zero if none)."""
+    counts = dict.fromkeys(MembershipStatus.values, 0)
+    rows = memberships_for(user).order_by().values_list("status").annotate(n=Count("pk"))
+    for status, n in rows:
+        counts[status] = n
+    return counts
+
+
+def current_member_iins(iins: Iterable[str]) -> set[str]:
+    """Which of these IINs already belong to a current (not left) member anywhere in the union.
+
+    Deliberately not scoped: a person may hold one current membership in the whole union, so
+    an import must know about members outside the operator's subtree. Only IINs are returned.
+    """
+    wanted = sorted(set(iins))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        found.update(
+            Membership.objects.filter(person__iin__in=wanted[start:start + 500])
+            .exclude(status=MembershipStatus.LEFT)
+            .values_list("person__iin", flat=True)
+        )
+    return found
+
+
+def audit_records_for(user, *, action: str = "") -> QuerySet[AuditRecord]:
+    """The audit log, newest first, for holders of ``Cap.VIEW_AUDIT`` (records are not per organisation)."""
+    if not has_cap(user, Cap.VIEW_AUDIT):
+        return AuditRecord.objects.none()
+    qs = AuditRecord.objects.order_by("-seq")
+    action = (action or "").strip()
+    if action:
+        qs = qs.filter(action__startswith=action)
+    return qs

@@ -36,3 +36,4 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_USERNAME_CALLABLE = "odaq.core.auth.axes_username"

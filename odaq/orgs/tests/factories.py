@@ -51,8 +51,8 @@ class PersonFactory(DjangoModelFactory):
 def make_org(parent: Organisation | None, level: str, name: str, **extra) -> Organisation:
     fields = dict(level=level, name_kk=name, name_ru=name, **extra)
     if parent is None:
-        return Organisation.add_root(**fields)
-    return parent.add_child(**fields)
+        return Organisation.objects.add_root(create_kwargs=fields)
+    return Organisation.objects.add_child(parent, create_kwargs=fields)
 
 
 class MembershipFactory(DjangoModelFactory):

@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from odaq.orgs.models import Organisation
+
+# Order in which a text is looked for when the active language has none.
+FALLBACK = ("kk", "ru", "en")
+
+
+def pick_language(obj, field: str) -> tuple[str, str]:
+    """(text, language code) of ``field`` in the active language, else the first filled of kk → ru → en."""
+    active = (get_language() or "kk")[:2]
+    for code in (active, *FALLBACK):
+        text = getattr(obj, f"{field}_{code}", "") or ""
+        if text.strip():
+            return text, code
+    return "", active
+
+
+class News(models.Model):
+    """A news item published for one node of the tree; its members (and the node's subtree) read it."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="news", verbose_name=_("organisation")
+    )
+    title_kk = models.CharField(_("title (Kazakh)"), max_length=200)
+    title_ru = models.CharField(_("title (Russian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    body_kk = models.TextField(_("text (Kazakh)"), max_length=20000)
+    body_ru = models.TextField(_("text (Russian)"), max_length=20000)
+    body_en = models.TextField(_("text (English)"), max_length=20000, blank=True)
+    published_at = models.DateTimeField(_("publication time"), default=timezone.now, db_index=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["is_published", "published_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return pick_language(self, "title")[0]
+
+    @property
+    def title_lang(self) -> str:
+        return pick_language(self, "title")[1]
+
+    @property
+    def body(self) -> str:
+        return pick_language(self, "body")[0]
+
+    @property
+    def body_lang(self) -> str:
+        return pick_language(self, "body")[1]
+
+    @property
+    def is_live(self) -> bool:
+        return self.is_published and self.published_at <= timezone.now()
