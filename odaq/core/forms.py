@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,3 +19,12 @@ class TokenForm(forms.Form):
         label=_("Six-digit code from your authenticator app"), min_length=6, max_length=6,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )
+
+
+class InvitationAwarePasswordResetForm(PasswordResetForm):
+    """Also reaches members whose account was created by their chair and has no password yet."""
+
+    def get_users(self, email):
+        from .models import User
+
+        return User.objects.filter(email__iexact=email, is_active=True)

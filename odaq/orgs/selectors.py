@@ -101,7 +101,7 @@ def my_consents(person: Person) -> QuerySet[Consent]:
 
 
 def ancestors_and_self(organisation: Organisation) -> list[Organisation]:
-    return [*organisation.get_ancestors(), organisation]
+    return [*Organisation.objects.get_ancestors(organisation), organisation]
 
 
 def scoped_person_q(user, cap: Cap) -> Q:

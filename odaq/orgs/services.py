@@ -69,6 +69,7 @@ def register_member(actor, organisation: Organisation, data: dict, *, request=No
         person = Person(**{f: data[f] for f in PERSON_FIELDS if f in data})
     person.full_clean(exclude=["user"])
     person.save()
+    _ensure_account(person)
     membership = Membership.objects.create(
         person=person,
         organisation=organisation,
@@ -82,6 +83,33 @@ def register_member(actor, organisation: Organisation, data: dict, *, request=No
         audit.record("member.registered", actor=actor, obj=membership, request=request,
                      data={"organisation": organisation.pk, "person": person.pk})
     return membership
+
+
+def _ensure_account(person: Person) -> None:
+    """Give a registered member a cabinet account (no password yet) and e-mail her an invitation.
+
+    She sets her password from the invitation link, or later with "Forgot your password?".
+    Nothing is created when her e-mail or phone already belongs to another account.
+    """
+    if person.user_id is not None or not (person.email or person.phone):
+        return
+    taken = User.objects.none()
+    if person.email:
+        taken |= User.objects.filter(email__iexact=person.email)
+    if person.phone:
+        taken |= User.objects.filter(phone=person.phone)
+    if taken.exists():
+        return
+    user = User(email=person.email or None, phone=person.phone or None, language=person.language,
+                display_name=f"{person.first_name} {person.last_name}")
+    user.set_unusable_password()
+    user.save()
+    person.user = user
+    person.save(update_fields=["user"])
+    if person.email:
+        from .tasks import send_invitation
+
+        transaction.on_commit(lambda: send_invitation.delay(user.pk))
 
 
 @transaction.atomic
@@ -121,15 +149,22 @@ def set_membership_status(actor, membership: Membership, status: str, *, request
 def self_register(organisation: Organisation, data: dict, password: str, *, request=None) -> User:
     """A worker registers herself; her membership waits for the chair's approval."""
     _check_primary(organisation)
-    person = Person.objects.filter(iin=data["iin"]).first()
-    if person is not None:
-        raise ValidationError({"iin": _("This IIN is already registered. Log in or ask your chair.")})
+    existing = Person.objects.filter(iin=data["iin"]).first()
+    if existing is not None:
+        if existing.user_id is not None or _current_membership_error(existing) is not None:
+            raise ValidationError({"iin": _(
+                "This IIN is already on the register. Log in, or use \"Forgot your password?\" with the "
+                "e-mail your chair recorded."
+            )})
     if data.get("email") and User.objects.filter(email__iexact=data["email"]).exists():
         raise ValidationError({"email": _("This e-mail is already used by an account.")})
     if data.get("phone") and User.objects.filter(phone=data["phone"]).exists():
         raise ValidationError({"phone": _("This phone is already used by an account.")})
-    person = Person(**{f: data[f] for f in PERSON_FIELDS if f in data})
-    person.full_clean(exclude=["user"])
+    person = existing or Person()
+    for field in PERSON_FIELDS:
+        if field in data:
+            setattr(person, field, data[field])
+    person.full_clean(exclude=["user"], validate_unique=existing is None)
     try:
         user = User.objects.create_user(
             email=data.get("email") or None, phone=data.get("phone") or None, password=password,
@@ -153,13 +188,29 @@ def approve_membership(actor, membership: Membership, *, approve: bool = True, r
     _require(actor, Cap.CHANGE_MEMBERS, membership.organisation)
     if membership.status != MembershipStatus.PENDING:
         raise ValidationError(_("This application has already been decided."))
-    membership.status = MembershipStatus.ACTIVE if approve else MembershipStatus.LEFT
-    if not approve:
-        membership.left_on = timezone.localdate()
+    if approve:
+        membership.status = MembershipStatus.ACTIVE
+        membership.save(update_fields=["status"])
+        audit.record("membership.approved", actor=actor, obj=membership, request=request)
+        return membership
+    membership.status = MembershipStatus.LEFT
+    membership.left_on = timezone.localdate()
     membership.save(update_fields=["status", "left_on"])
-    audit.record("membership.approved" if approve else "membership.rejected", actor=actor,
-                 obj=membership, request=request)
+    audit.record("membership.rejected", actor=actor, obj=membership, request=request)
+    _release_rejected_applicant(membership.person)
     return membership
+
+
+def _release_rejected_applicant(person: Person) -> None:
+    """A rejected applicant's account is closed and her IIN freed, so a squatted IIN can be registered again.
+
+    A person with any other membership history stays on the register (it is union history).
+    """
+    if person.memberships.exclude(status=MembershipStatus.LEFT).exists() or person.memberships.count() > 1:
+        return
+    if person.user_id is not None:
+        User.objects.filter(pk=person.user_id).update(is_active=False, email=None, phone=None)
+    person.delete()
 
 
 @transaction.atomic
@@ -215,3 +266,28 @@ def revoke_role(actor, grant: RoleAssignment, *, request=None) -> RoleAssignment
     audit.record("role.revoked", actor=actor, obj=grant, request=request,
                  data={"user": grant.user_id, "role": grant.role, "organisation": grant.organisation_id})
     return grant
+
+
+@transaction.atomic
+def import_members(actor, organisation: Organisation, rows, *, skipped: int = 0, source: str = "",
+                   request=None) -> dict:
+    """Register many members of one primary organisation at once (rows checked by ``importing``).
+
+    ``rows`` are ``importing.ImportRow`` (row number and clean data). Everything is saved in one
+    transaction: if any row fails at save time nothing is kept. One audit record sums it up.
+    """
+    _require(actor, Cap.CHANGE_MEMBERS, organisation)
+    _check_primary(organisation)
+    for row in rows:
+        try:
+            register_member(actor, organisation, row.data, request=request, audit_each=False)
+        except (ValidationError, IntegrityError) as exc:
+            messages = exc.messages if isinstance(exc, ValidationError) else [_("A conflicting record exists.")]
+            raise ValidationError(
+                _("Row %(row)s could not be saved: %(error)s Nothing was imported.")
+                % {"row": row.number, "error": " ".join(messages)}
+            ) from exc
+    counts = {"organisation": organisation.pk, "imported": len(rows), "skipped": skipped}
+    audit.record("members.imported", actor=actor, obj=organisation, request=request,
+                 data={**counts, "source": source[:200]})
+    return counts

@@ -136,3 +136,16 @@ ODAQ_CONSENT_VERSION = env.str("ODAQ_CONSENT_VERSION", default="2026-1")
 # The embedded default serves static files straight from the apps (no collectstatic step).
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
+
+# Absolute address used in e-mails (invitations, password links).
+ODAQ_SITE_URL = env.str("ODAQ_SITE_URL", default="http://127.0.0.1:8000")
+# Contacts shown on the about page; operators override them with ODAQ_CONTACTS_* variables.
+ODAQ_CONTACTS = {
+    key: value
+    for key, value in {
+        "email": env.str("ODAQ_CONTACTS_EMAIL", default=""),
+        "phone": env.str("ODAQ_CONTACTS_PHONE", default=""),
+        "address": env.str("ODAQ_CONTACTS_ADDRESS", default=""),
+    }.items()
+    if value
+}

@@ -5,7 +5,7 @@ from odaq.core.audit_models import AuditRecord
 from odaq.core.models import User
 from odaq.orgs.choices import ConsentPurpose, MembershipStatus
 from odaq.orgs.models import Consent, Membership, Person
-from odaq.orgs.tests.factories import PersonFactory, valid_iin
+from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, valid_iin
 
 PASSWORD = "Kokshetau-teacher-2026"
 
@@ -97,7 +97,7 @@ def test_school_of_another_region_is_refused(client, tree):
 
 
 def test_duplicate_iin_is_refused(client, tree):
-    PersonFactory(iin=valid_iin(901))
+    MembershipFactory(person=PersonFactory(iin=valid_iin(901)), organisation=tree.school_b)
     before = User.objects.count()
     response = client.post(url(tree), form_data(tree))
     assert response.status_code == 200 and "iin" in response.context["form"].errors
@@ -125,3 +125,28 @@ def test_logged_in_user_is_sent_to_cabinet(client, people):
     client.force_login(people.member_user)
     response = client.get(reverse("portal:register"))
     assert response.status_code == 302 and response["Location"] == reverse("portal:cabinet")
+
+
+def test_former_member_without_account_can_register_again(client, tree):
+    MembershipFactory(person=PersonFactory(iin=valid_iin(901)), organisation=tree.school_b, status="left")
+    response = client.post(url(tree), form_data(tree))
+    assert response.status_code == 302
+    person = Person.objects.get(iin=valid_iin(901))
+    assert person.user is not None
+    assert person.memberships.filter(status="pending").count() == 1
+
+
+def test_rejected_applicant_frees_the_iin_for_its_owner(client, tree, people):
+    from odaq.orgs import services
+
+    client.post(url(tree), form_data(tree))
+    squatter = Person.objects.get(iin=valid_iin(901))
+    squatter_user = squatter.user
+    services.approve_membership(people.chair, squatter.memberships.get(), approve=False)
+    assert not Person.objects.filter(iin=valid_iin(901)).exists()
+    squatter_user.refresh_from_db()
+    assert not squatter_user.is_active and squatter_user.email is None
+    client.logout()
+    response = client.post(url(tree), form_data(tree))
+    assert response.status_code == 302
+    assert Person.objects.filter(iin=valid_iin(901)).exists()
