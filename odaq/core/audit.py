@@ -24,8 +24,31 @@ def _actor_label(actor) -> str:
     return str(actor)[:200]
 
 
-def record(action: str, *, actor=None, obj=None, data: dict | None = None, request=None) -> AuditRecord:
-    """Append one record to the chain. Runs in (or opens) a transaction and serialises writers."""
+def _scope_path(obj, scope) -> str:
+    """The organisation path a record belongs to: explicit ``scope``, the object itself, its
+    ``organisation``, or a person's current membership. Empty means "central only"."""
+    if scope is not None:
+        return scope.path
+    if obj is None:
+        return ""
+    if hasattr(obj, "steplen") and isinstance(getattr(obj, "path", None), str):
+        return obj.path
+    organisation = getattr(obj, "organisation", None)
+    if organisation is not None:
+        return organisation.path
+    person = getattr(obj, "person", None) if not hasattr(obj, "memberships") else obj
+    if person is not None and hasattr(person, "memberships"):
+        membership = person.memberships.select_related("organisation").order_by("-joined_on", "-pk").first()
+        return membership.organisation.path if membership else ""
+    return ""
+
+
+def record(action: str, *, actor=None, obj=None, data: dict | None = None, request=None,
+           scope=None) -> AuditRecord:
+    """Append one record to the chain. Runs in (or opens) a transaction and serialises writers.
+
+    ``scope`` (an organisation) says whose auditors may read it; by default it comes from ``obj``.
+    """
     if actor is None and request is not None:
         actor = getattr(request, "user", None)
     clean = json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder, ensure_ascii=False))
@@ -45,6 +68,7 @@ def record(action: str, *, actor=None, obj=None, data: dict | None = None, reque
             object_id=str(obj.pk) if obj is not None else "",
             data=clean,
             ip=_client_ip(request),
+            scope_path=_scope_path(obj, scope),
         )
         rec.hash = rec.compute_hash()
         rec.save()

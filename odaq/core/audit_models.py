@@ -31,6 +31,8 @@ class AuditRecord(models.Model):
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     data = models.JSONField(_("details"), default=dict, encoder=DjangoJSONEncoder)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # Path of the organisation the record concerns: regional auditors see their subtree only.
+    scope_path = models.CharField(_("organisation path"), max_length=255, blank=True, db_index=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
@@ -56,6 +58,7 @@ class AuditRecord(models.Model):
             "object_id": self.object_id,
             "data": self.data,
             "ip": self.ip,
+            "scope_path": self.scope_path,
             "prev_hash": self.prev_hash,
         }
 

@@ -11,7 +11,7 @@ from odaq.core.audit_models import AuditRecord
 
 from .choices import Level, MembershipStatus
 from .models import Consent, Membership, Organisation, Person, RoleAssignment, build_search_name
-from .scopes import Cap, has_cap, scope_q
+from .scopes import Cap, scope_paths, scope_q
 
 
 def organisations_for(user, cap: Cap = Cap.VIEW_MEMBERS) -> QuerySet[Organisation]:
@@ -69,8 +69,14 @@ def membership_for(user, pk: int, cap: Cap = Cap.VIEW_MEMBERS) -> Membership:
 def person_detail_for(user, membership_pk: int, request=None) -> Membership:
     """A member's card with personal data; every view is written to the audit log."""
     membership = membership_for(user, membership_pk)
-    audit.record("person.viewed", actor=user, obj=membership.person, request=request,
-                 data={"membership": membership.pk})
+    audit.record(
+        "person.viewed",
+        actor=user,
+        obj=membership.person,
+        request=request,
+        scope=membership.organisation,
+        data={"membership": membership.pk},
+    )
     return membership
 
 
@@ -127,7 +133,7 @@ def current_member_iins(iins: Iterable[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(wanted), 500):
         found.update(
-            Membership.objects.filter(person__iin__in=wanted[start:start + 500])
+            Membership.objects.filter(person__iin__in=wanted[start : start + 500])
             .exclude(status=MembershipStatus.LEFT)
             .values_list("person__iin", flat=True)
         )
@@ -135,10 +141,16 @@ def current_member_iins(iins: Iterable[str]) -> set[str]:
 
 
 def audit_records_for(user, *, action: str = "") -> QuerySet[AuditRecord]:
-    """The audit log, newest first, for holders of ``Cap.VIEW_AUDIT`` (records are not per organisation)."""
-    if not has_cap(user, Cap.VIEW_AUDIT):
+    """The audit log, newest first, for holders of ``Cap.VIEW_AUDIT``, limited to their subtree.
+
+    Records that concern no organisation (e.g. a staff login) are visible at the central level only.
+    """
+    paths = scope_paths(user, Cap.VIEW_AUDIT)
+    if not paths:
         return AuditRecord.objects.none()
     qs = AuditRecord.objects.order_by("-seq")
+    if not any(len(p) == Organisation.steplen for p in paths):
+        qs = qs.filter(scope_q(user, Cap.VIEW_AUDIT, field="scope_path"))
     action = (action or "").strip()
     if action:
         qs = qs.filter(action__startswith=action)

@@ -19,7 +19,10 @@ def send_invitation(user_id: int) -> bool:
         return False
     link = settings.ODAQ_SITE_URL.rstrip("/") + reverse(
         "password_reset_confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     with translation.override(user.language):
         context = {"user": user, "link": link}

@@ -6,8 +6,6 @@ import shutil
 import pytest
 
 CHROMIUM = os.environ.get("ODAQ_CHROMIUM", "/usr/bin/chromium")
-# Playwright's sync API runs an event loop in this thread; the tests' own ORM calls are synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +27,9 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, settings):
+def page(browser, live_server, settings, monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the tests' own ORM calls are synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
     page = context.new_page()
