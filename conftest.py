@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
 
 from odaq.orgs.choices import Level, Role
 from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFactory, grant, make_org
@@ -10,6 +11,9 @@ from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFact
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
+    # Code called outside a request (services, importers) speaks English in tests unless a test
+    # asks otherwise; requests still get Kazakh by default through the language middleware.
+    translation.activate("en")
     settings.MEDIA_ROOT = tmp_path / "media"
     # Fast hashing in tests only: real hashers are for real passwords.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

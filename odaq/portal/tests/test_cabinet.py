@@ -38,6 +38,7 @@ def test_cabinet_shows_own_data_only(client, people, member, tree):
 
 
 def test_pending_membership_shows_waiting_message(client, tree):
+    client.cookies['django_language'] = 'en'
     user = UserFactory()
     MembershipFactory(organisation=tree.school_a, person=PersonFactory(user=user), status=MembershipStatus.PENDING)
     client.force_login(user)
@@ -46,6 +47,7 @@ def test_pending_membership_shows_waiting_message(client, tree):
 
 
 def test_staff_without_person_gets_friendly_note(client, people):
+    client.cookies['django_language'] = 'en'
     client.force_login(people.regional_admin)
     response = client.get(reverse("portal:cabinet"))
     assert response.status_code == 200 and response.context["cab"].person is None

@@ -62,6 +62,7 @@ def test_happy_path_creates_pending_membership_user_consent_and_logs_in(client, 
 
 
 def test_consent_text_and_version_are_shown(client, tree, settings):
+    client.cookies['django_language'] = 'en'
     settings.ODAQ_CONSENT_VERSION = "2026-test"
     body = client.get(url(tree)).content.decode()
     assert "2026-test" in body and "membership register" in body
