@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 from odaq.core import audit
 from odaq.orgs.choices import MembershipStatus, Role
 from odaq.orgs.models import Consent, Membership, Person, RoleAssignment
-from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFactory, grant, valid_iin
+from odaq.orgs.tests.factories import MembershipFactory, UserFactory, grant, valid_iin
 from odaq.portal.models import News
 from odaq.portal.tests.factories import NewsFactory
 
