@@ -14,7 +14,7 @@ from . import importing, selectors
 from .choices import Level, MembershipStatus, Position, Role
 from .scopes import GRANTABLE, Cap, active_roles, grantable_roles
 
-FILTER_SELECT_LIMIT = 300  # above this, the filter lists only the upper levels of the tree
+FILTER_SELECT_LIMIT = 60  # above this, the filter lists only the upper levels of the tree
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
@@ -46,7 +46,10 @@ class MemberFilterForm(forms.Form):
         field = self.fields["organisation"]
         field.queryset = selectors.organisations_for(user)
         if field.queryset.count() > FILTER_SELECT_LIMIT:
-            shown = list(field.queryset.exclude(level=Level.PRIMARY)[:FILTER_SELECT_LIMIT])
+            upper = field.queryset.exclude(level=Level.PRIMARY)
+            if upper.count() > FILTER_SELECT_LIMIT:
+                upper = upper.filter(depth__lte=2)  # the central committee and the regions
+            shown = list(upper[:FILTER_SELECT_LIMIT])
             chosen = str(self.data.get("organisation", ""))
             if chosen.isdigit() and all(str(o.pk) != chosen for o in shown):
                 shown += list(field.queryset.filter(pk=int(chosen)))  # keep a linked-to school selected

@@ -34,7 +34,7 @@ STATUS_WEIGHTS = list(accumulate([0.93, 0.02, 0.02, 0.03]))
 
 def _zipf(n: int) -> list[float]:
     """Cumulative weights: the first names of a list are the most common."""
-    return list(accumulate(1 / (i + 3) for i in range(n)))
+    return list(accumulate(1 / (i + 25) for i in range(n)))
 
 
 KK_SURNAME_W, RU_SURNAME_W = _zipf(len(names.KK_SURNAMES)), _zipf(len(names.RU_SURNAMES))

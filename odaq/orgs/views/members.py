@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from odaq.core.paging import CappedPaginator
+
 from .. import selectors, services
 from ..choices import MembershipStatus
 from ..decorators import staff_required
@@ -33,7 +35,7 @@ def dashboard(request):
 def member_list(request):
     form = MemberFilterForm(request.GET or None, user=request.user)
     qs = selectors.member_list(request.user, **form.filters())
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "orgs/member_list.html", {
         "form": form, "page": page, "can_change": has_cap(request.user, Cap.CHANGE_MEMBERS),
     })
