@@ -99,3 +99,11 @@ def test_default_language_is_kazakh_and_switcher_changes_it(client, db):
     assert client.get(reverse("portal:home"))["Content-Language"] == "kk"
     client.post(reverse("set_language"), {"language": "ru", "next": "/"})
     assert client.get(reverse("portal:home"))["Content-Language"] == "ru"
+
+
+def test_stylesheet_is_served_without_a_cdn(client, db):
+    response = client.get("/static/odaq/odaq.css")
+    assert response.status_code == 200
+    assert b".site-header" in b"".join(response.streaming_content)
+    page = client.get(reverse("portal:home")).content.decode()
+    assert 'href="/static/odaq/odaq.css"' in page and "https://" not in page.split("</head>")[0]

@@ -37,3 +37,6 @@ class Command(BaseCommand):
         )
         out = self.stdout.write if opts["verbosity"] > 0 else (lambda _msg: None)
         build_demo(options, out=out)
+        from odaq.portal.demo import build_demo_news
+
+        out(f"Demo news: {build_demo_news()} items.")
