@@ -2,8 +2,9 @@
 
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Collate, Length, Substr
 from django.shortcuts import get_object_or_404
 
 from odaq.core import audit
@@ -43,7 +44,12 @@ def member_list(
     organisation: Organisation | None = None,
     status: str = "",
 ) -> QuerySet[Membership]:
-    """Memberships the user may see, filtered by a subtree, status and a name or IIN query."""
+    """Memberships the user may see, filtered by a subtree, status and a name or IIN query.
+
+    A name query first matches the start of "last first middle" (what staff type: a surname,
+    then a first name), read in index order; only when nothing starts so does it look for the
+    words anywhere in the name.
+    """
     qs = memberships_for(user).select_related("person", "organisation")
     if organisation is not None:
         qs = qs.filter(organisation__path__startswith=organisation.path)
@@ -52,14 +58,23 @@ def member_list(
     else:
         qs = qs.exclude(status=MembershipStatus.LEFT)
     query = (query or "").strip()
-    if query:
-        digits = query.replace(" ", "")
-        if digits.isdigit():
-            qs = qs.filter(person__iin__startswith=digits)
-        else:
-            for token in build_search_name(query).split()[:3]:
-                qs = qs.filter(person__search_name__contains=token)
+    if not query:
+        return qs.order_by("person__last_name", "person__first_name", "pk")
+    digits = query.replace(" ", "")
+    if digits.isdigit():
+        return qs.filter(person__iin__startswith=digits).order_by("person__last_name", "person__first_name", "pk")
+    name = build_search_name(query)
+    by_prefix = qs.alias(sortable_name=_bytewise("person__search_name")).filter(sortable_name__startswith=name)
+    if by_prefix.exists():
+        return by_prefix.order_by("sortable_name", "pk")
+    for token in name.split()[:3]:
+        qs = qs.filter(person__search_name__contains=token)
     return qs.order_by("person__last_name", "person__first_name", "pk")
+
+
+def _bytewise(field: str) -> Collate:
+    """The field in byte order, which the prefix index on PostgreSQL (COLLATE "C") can serve."""
+    return Collate(field, "C" if connection.vendor == "postgresql" else "BINARY")
 
 
 def membership_for(user, pk: int, cap: Cap = Cap.VIEW_MEMBERS) -> Membership:
