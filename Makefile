@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_MEMBERS ?= 3000
 
-.PHONY: install translations demo serve test test-fast lint bench messages clean
+.PHONY: install translations demo test lint bench eval-retrieval messages clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -22,6 +22,7 @@ demo: install translations
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py demo_data --members $(DEMO_MEMBERS) --seed 1 --if-empty
+	$(BIN)/python manage.py law_demo_import
 	$(BIN)/python manage.py demo_logins
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
@@ -33,6 +34,9 @@ lint: install
 
 bench: install translations
 	$(BIN)/python bench/run.py
+
+eval-retrieval: install translations
+	$(BIN)/python manage.py eval_retrieval --questions ../shared/eval/dev.jsonl
 
 # For developers with GNU gettext: refresh the .po catalogues from the code.
 messages: install

@@ -1,5 +1,7 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from odaq.law import api as law_api
 from odaq.orgs import api as orgs_api
 
 router = DefaultRouter()
@@ -7,4 +9,8 @@ router.register("organisations", orgs_api.OrganisationViewSet, basename="organis
 router.register("members", orgs_api.MemberViewSet, basename="member")
 router.register("roles", orgs_api.RoleViewSet, basename="role")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("law/search", law_api.LawSearchView.as_view(), name="law-search"),
+    path("law/articles/<str:act>/<str:number>/", law_api.ArticleView.as_view(), name="law-article"),
+    *router.urls,
+]

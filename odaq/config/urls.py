@@ -12,6 +12,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("account/", include("odaq.core.urls")),
     path("staff/", include("odaq.orgs.urls")),
+    path("law/", include("odaq.law.urls")),
     path("api/v1/", include("odaq.config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

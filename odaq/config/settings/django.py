@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "odaq.core",
     "odaq.orgs",
     "odaq.portal",
+    "odaq.law",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,233 @@
+"""The hybrid retrieval index: BM25 per language + dense vectors, fused per article with RRF."""
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .bm25 import BM25
+from .embed import Embedder, VectorStore, default_embedder
+from .text import Analyzer
+from .types import Hit, Passage
+
+MODES = ("lexical", "dense", "hybrid")
+LANGS = ("ru", "kk")
+
+
+@dataclass(frozen=True)
+class Params:
+    """Generic knobs, tuned on the development questions as a whole (see ``bench/law_retrieval_tune.py``)."""
+
+    k1: float = 1.2
+    b: float = 0.75
+    kk_mode: str = "suffix"
+    rrf_k: float = 60.0
+    w_lex: float = 1.0  # BM25 in the asker's language
+    w_cross: float = 0.0  # BM25 over the other language's passages (numbers, loan words)
+    w_dense: float = 1.0  # dense similarity over passages of both languages (Russian questions)
+    w_dense_kk: float = -1.0  # the same for Kazakh questions (the small model is weaker in Kazakh); < 0: w_dense
+    w_title: float = 0.0  # BM25 over article headings in the asker's language
+    w_dense_other: float = -1.0  # < 0: one dense list over both languages; else separate lists (same, other)
+    bigrams: bool = False  # adjacent-word terms in BM25
+    depth: int = 100  # articles taken from each ranked list
+    snippet_chars: int = 320
+
+
+def default_store_dir() -> str:
+    from django.conf import settings
+
+    return os.fspath(settings.VAR_DIR / "law_index")
+
+
+class RetrievalIndex:
+    def __init__(self, passages: Sequence[Passage], vectors: np.ndarray | None, embedder: Embedder | None,
+                 params: Params | None = None):
+        self.params = params or Params()
+        self.passages = list(passages)
+        self.embedder = embedder
+        self.vectors = vectors
+        self.articles: list[tuple[str, str]] = []
+        index_of: dict[tuple[str, str], int] = {}
+        for p in self.passages:
+            if p.article not in index_of:
+                index_of[p.article] = len(self.articles)
+                self.articles.append(p.article)
+        self.article_index = index_of
+        self.p_article = np.array([index_of[p.article] for p in self.passages], dtype=np.int32)
+        self.titles = {(p.act, p.number, p.lang): p.title for p in self.passages}
+        self._build_lexical()
+
+    # ----------------------------------------------------------------- construction
+    @classmethod
+    def build(cls, passages: Sequence[Passage], store_dir: str | os.PathLike | None = None,
+              embedder: Embedder | None = None, params: Params | None = None, dense: bool = True,
+              progress: Callable[[int, int], None] | None = None) -> "RetrievalIndex":
+        """Index ``passages``; vectors come from the store under ``store_dir`` (only new texts are embedded)."""
+        vectors = None
+        if dense:
+            embedder = embedder or default_embedder()
+            store = VectorStore(store_dir or default_store_dir(), embedder)
+            vectors = store.ensure([p.text for p in passages], progress=progress)
+        return cls(passages, vectors, embedder if dense else None, params)
+
+    def with_params(self, **changes) -> "RetrievalIndex":
+        """A copy with other parameters (re-analyses only when a lexical knob changed)."""
+        new = replace(self.params, **changes)
+        clone = object.__new__(RetrievalIndex)
+        clone.__dict__.update(self.__dict__)
+        clone.params = new
+        lex = ("k1", "b", "kk_mode", "bigrams")
+        if any(getattr(new, f) != getattr(self.params, f) for f in lex):
+            clone._build_lexical()
+        return clone
+
+    def _build_lexical(self) -> None:
+        pr = self.params
+        self.analyzers = {lang: Analyzer(lang, kk_mode=pr.kk_mode, bigrams=pr.bigrams) for lang in LANGS}
+        self.lang_rows: dict[str, np.ndarray] = {}
+        self.lang_pos = np.full(len(self.passages), -1, dtype=np.int32)  # row of a passage in its language's BM25
+        self.bm25: dict[str, BM25] = {}
+        self.title_bm25: dict[str, tuple[BM25, np.ndarray]] = {}
+        for lang in LANGS:
+            rows = np.array([i for i, p in enumerate(self.passages) if p.lang == lang], dtype=np.int32)
+            self.lang_rows[lang] = rows
+            self.lang_pos[rows] = np.arange(len(rows), dtype=np.int32)
+            an = self.analyzers[lang]
+            self.bm25[lang] = BM25([an.analyze(self.passages[i].text) for i in rows], k1=pr.k1, b=pr.b)
+            seen: dict[int, str] = {}
+            for i in rows:
+                seen.setdefault(int(self.p_article[i]), self.passages[i].title)
+            arts = np.array(list(seen), dtype=np.int32)
+            self.title_bm25[lang] = (BM25([an.analyze(t) for t in seen.values()], k1=pr.k1, b=pr.b), arts)
+
+    # ----------------------------------------------------------------- scoring
+    def _article_max(self, rows: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        out = np.full(len(self.articles), -np.inf, dtype=np.float32)
+        np.maximum.at(out, self.p_article[rows], scores)
+        return out
+
+    def _ranked(self, scores: np.ndarray, allowed: np.ndarray | None, positive: bool) -> np.ndarray:
+        """Article indices by decreasing score, at most ``depth`` of them."""
+        s = scores.copy()
+        if allowed is not None:
+            s[~allowed] = -np.inf
+        valid = s > 0 if positive else np.isfinite(s)
+        n = min(self.params.depth, int(valid.sum()))
+        if n == 0:
+            return np.zeros(0, dtype=np.int32)
+        top = np.argpartition(-s, n - 1)[:n]
+        return top[np.argsort(-s[top], kind="stable")]
+
+    def _lists(self, query: str, lang: str, mode: str, allowed: np.ndarray | None, qvec: np.ndarray | None):
+        """(weight, ranked article indices) for every signal the mode uses, plus per-passage scores."""
+        pr = self.params
+        lists: list[tuple[float, np.ndarray]] = []
+        pscores: dict[str, np.ndarray] = {}
+        other = "kk" if lang == "ru" else "ru"
+        if mode in ("lexical", "hybrid"):
+            for lg, w in ((lang, pr.w_lex), (other, pr.w_cross)):
+                if w <= 0 or not len(self.lang_rows[lg]):
+                    continue
+                s = self.bm25[lg].scores(self.analyzers[lg].analyze(query))
+                pscores[lg] = s
+                lists.append((w, self._ranked(self._article_max(self.lang_rows[lg], s), allowed, True)))
+            if pr.w_title > 0 and lang in self.title_bm25:
+                tb, arts = self.title_bm25[lang]
+                art_s = np.full(len(self.articles), -np.inf, dtype=np.float32)
+                art_s[arts] = tb.scores(self.analyzers[lang].analyze(query))
+                lists.append((pr.w_title, self._ranked(art_s, allowed, True)))
+        if mode in ("dense", "hybrid") and self.vectors is not None and len(self.passages):
+            if qvec is None:
+                qvec = self.embedder.query(query)
+            sims = self.vectors @ qvec
+            pscores["dense"] = sims
+            hybrid = mode == "hybrid"
+            wd = pr.w_dense_kk if lang == "kk" and pr.w_dense_kk >= 0 else pr.w_dense
+            if pr.w_dense_other < 0:
+                groups = [(wd if hybrid else 1.0, np.arange(len(self.passages)))]
+            else:
+                groups = [(wd if hybrid else 1.0, self.lang_rows[lang]),
+                          (pr.w_dense_other * (wd if hybrid else 1.0), self.lang_rows[other])]
+            for w, rows in groups:
+                if w > 0 and len(rows):
+                    lists.append((w, self._ranked(self._article_max(rows, sims[rows]), allowed, False)))
+        return lists, pscores
+
+    def rank(self, query: str, lang: str, act: str | None = None, mode: str = "hybrid",
+             qvec: np.ndarray | None = None) -> tuple[list[tuple[int, float]], dict[str, np.ndarray]]:
+        """Fused article ranking ``[(article index, score)]`` and the per-passage scores behind it."""
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}; expected one of {MODES}")
+        allowed = None
+        if act:
+            allowed = np.array([a == act for a, _ in self.articles], dtype=bool)
+        lists, pscores = self._lists(query, lang, mode, allowed, qvec)
+        fused: dict[int, float] = {}
+        rk = self.params.rrf_k
+        for w, ranked in lists:
+            for r, a in enumerate(ranked.tolist()):
+                fused[a] = fused.get(a, 0.0) + w / (rk + r + 1)
+        order = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+        return order, pscores
+
+    def search(self, query: str, lang: str, act: str | None = None, k: int = 10, mode: str = "hybrid",
+               qvec: np.ndarray | None = None) -> list[Hit]:
+        """Top ``k`` articles for ``query`` asked in ``lang`` (optionally within one act)."""
+        if not query.strip() or not self.passages:
+            return []
+        order, pscores = self.rank(query, lang, act, mode, qvec)
+        return [self._hit(a, score, query, lang, pscores) for a, score in order[:k]]
+
+    # ----------------------------------------------------------------- presentation
+    def _best_passage(self, a: int, lang: str, pscores: dict[str, np.ndarray]) -> int:
+        rows = np.flatnonzero(self.p_article == a)
+        same = [i for i in rows if self.passages[i].lang == lang]
+        rows = np.array(same or rows.tolist(), dtype=np.int32)
+        score = np.zeros(len(rows), dtype=np.float32)
+        if "dense" in pscores:
+            score += pscores["dense"][rows]
+        plang = self.passages[int(rows[0])].lang
+        if plang in pscores:
+            lex = pscores[plang][self.lang_pos[rows]]
+            if lex.max() > 0:
+                score += 0.5 * lex / lex.max()
+        return int(rows[int(np.argmax(score))])
+
+    def _hit(self, a: int, score: float, query: str, lang: str, pscores: dict[str, np.ndarray]) -> Hit:
+        pi = self._best_passage(a, lang, pscores)
+        p = self.passages[pi]
+        snippet, spans = self.snippet(p, query)
+        return Hit(act=p.act, number=p.number, score=float(score), pid=p.pid, lang=p.lang, snippet=snippet,
+                   spans=spans, title=p.title)
+
+    def snippet(self, passage: Passage, query: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """A window of the passage around the densest run of query words, and the matched words' spans in it."""
+        an = self.analyzers[passage.lang if passage.lang in self.analyzers else "ru"]
+        qterms = set(an.analyze(query))
+        text = passage.text
+        words = an.analyze_spans(text)
+        matched = [(s, e) for terms, s, e in words if terms and qterms.intersection(terms)]
+        width = self.params.snippet_chars
+        if len(text) <= width:
+            return text, tuple(matched)
+        start = 0
+        if matched:
+            best = -1
+            for s, _ in matched:
+                lo = max(0, s - width // 4)
+                n = sum(1 for s2, e2 in matched if s2 >= lo and e2 <= lo + width)
+                if n > best:
+                    best, start = n, lo
+            if start:
+                sp = text.rfind(" ", 0, start)
+                start = sp + 1 if sp >= 0 and start - sp < 40 else start
+        end = min(len(text), start + width)
+        if end < len(text):
+            sp = text.rfind(" ", start, end)
+            end = sp if sp > start + width // 2 else end
+        prefix = "… " if start else ""
+        suffix = " …" if end < len(text) else ""
+        shift = len(prefix) - start
+        spans = tuple((s + shift, e + shift) for s, e in matched if s >= start and e <= end)
+        return prefix + text[start:end] + suffix, spans

@@ -1,0 +1,44 @@
+"""Search through the page and the API on a tiny corpus imported by the real command."""
+
+import pytest
+from django.core.management import call_command
+
+from odaq.law import search
+
+from .test_command import law_dir  # noqa: F401  (fixture)
+
+
+@pytest.fixture
+def corpus(db, law_dir):  # noqa: F811
+    call_command("law_import", manifest=str(law_dir / "manifest.json"))
+    search.rebuild()
+    return law_dir
+
+
+def test_search_finds_the_article_in_the_askers_language(corpus):
+    ru = search.search_articles("можно ли разделить отпуск на части", lang="ru")
+    assert (ru[0].act, ru[0].number, ru[0].lang) == ("K0000000001", "2", "ru")
+    kk = search.search_articles("жыл сайынғы демалыс", lang="kk")
+    assert (kk[0].number, kk[0].lang) == ("2", "kk")
+    assert kk[0].title.startswith("2-бап.")
+
+
+def test_search_page_and_api(client, corpus):
+    page = client.get("/law/search/", {"q": "дистанционная работа", "lang": "ru"})
+    assert page.status_code == 200
+    assert page.context["hits"][0].number == "2-1"
+    assert "<mark>" in page.content.decode()
+    api = client.get("/api/v1/law/search", {"q": "қашықтан жұмыс", "lang": "kk"}).json()
+    assert api[0]["number"] == "2-1" and api[0]["url"] == "/law/K0000000001/2-1/?lang=kk"
+
+
+def test_html_in_a_query_is_harmless(client, corpus):
+    page = client.get("/law/search/", {"q": "<script>alert(1)</script> отпуск"})
+    assert page.status_code == 200 and "<script>alert(1)</script>" not in page.content.decode()
+
+
+def test_index_follows_new_editions(corpus):
+    before = search.get_index()
+    call_command("law_import", str(corpus / "ru.md"), act="K0000000002", lang="ru")
+    assert search.get_index() is not before
+    assert any(h.act == "K0000000002" for h in search.search_articles("дистанционная работа", lang="ru"))

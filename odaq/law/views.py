@@ -1,0 +1,47 @@
+"""Public pages of the legal knowledge base."""
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from . import selectors
+from .forms import SearchForm
+from .models import Act
+
+
+def _lang(request) -> str:
+    requested = request.GET.get("lang")
+    if requested in ("kk", "ru"):
+        return requested
+    return "ru" if get_language() == "ru" else "kk"
+
+
+def act_list(request):
+    return render(request, "law/act_list.html", {"acts": selectors.acts_with_editions()})
+
+
+def act_detail(request, act_id: str):
+    act = get_object_or_404(Act, adilet_id=act_id)
+    edition = selectors.pick_edition(act, _lang(request))
+    articles = edition.articles.select_related("heading").only("number", "title", "repealed", "heading__title",
+                                                                "heading__id", "position")
+    return render(request, "law/act_detail.html", {"act": act, "edition": edition, "articles": articles})
+
+
+def article_detail(request, act_id: str, number: str):
+    art = selectors.article(act_id, number, _lang(request))
+    return render(request, "law/article_detail.html", {
+        "article": art,
+        "other": selectors.other_language_article(art),
+        "change": selectors.last_change(art),
+    })
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    hits = []
+    if form.is_valid() and form.cleaned_data["q"]:
+        from .search import search_articles
+
+        data = form.cleaned_data
+        hits = search_articles(data["q"], lang=data["lang"] or _lang(request), act=data["act"] or None)
+    return render(request, "law/search.html", {"form": form, "hits": hits})
