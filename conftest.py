@@ -17,6 +17,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Fast hashing in tests only: real hashers are for real passwords.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.ODAQ_LAW_DENSE_IN_BACKGROUND = False  # tests see the finished hybrid index
+    settings.ODAQ_LAW_INDEX_DIR = tmp_path / "law_index"
 
 
 @pytest.fixture

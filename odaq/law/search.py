@@ -3,6 +3,7 @@
 Vectors are kept in ``settings.ODAQ_LAW_INDEX_DIR``, so a rebuild embeds only new passages.
 """
 
+import logging
 import threading
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from . import selectors
 from .models import Act, Article
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _state: dict = {"index": None, "version": None}
 
@@ -30,20 +32,44 @@ class SearchHit:
     url: str
 
 
-def rebuild() -> int:
+def rebuild(*, background: bool = False) -> int:
+    """Rebuild this process's index from the current editions.
+
+    With ``background`` the lexical index is ready at once and the dense vectors (minutes for a whole
+    code on two cores, once: they are kept in the store) are computed in a thread, then swapped in.
+    """
     from .retrieval.index import RetrievalIndex
 
     with _lock:
         version = selectors.index_version()
         passages = selectors.corpus_passages()
-        _state["index"] = RetrievalIndex.build(passages, store_dir=settings.ODAQ_LAW_INDEX_DIR) if passages else None
         _state["version"] = version
+        if not passages:
+            _state["index"] = None
+            return 0
+        if not background:
+            _state["index"] = RetrievalIndex.build(passages, store_dir=settings.ODAQ_LAW_INDEX_DIR)
+            return len(passages)
+        _state["index"] = RetrievalIndex.build(passages, dense=False)
+
+    def dense():
+        try:
+            full = RetrievalIndex.build(passages, store_dir=settings.ODAQ_LAW_INDEX_DIR)
+        except Exception:  # noqa: BLE001 - lexical search keeps working; the next change retries
+            log.exception("dense law index build failed")
+            return
+        with _lock:
+            if _state["version"] == version:
+                _state["index"] = full
+        log.info("dense law index ready", extra={"passages": len(passages)})
+
+    threading.Thread(target=dense, name="law-dense-index", daemon=True).start()
     return len(passages)
 
 
 def get_index():
     if _state["version"] != selectors.index_version():
-        rebuild()
+        rebuild(background=settings.ODAQ_LAW_DENSE_IN_BACKGROUND)
     return _state["index"]
 
 
@@ -64,6 +90,8 @@ def search_articles(query: str, *, lang: str, act: str | None = None, k: int = 1
     index = get_index()
     if index is None:
         return []
+    if index.vectors is None:
+        mode = "lexical"  # the dense vectors are still being computed
     hits = index.search(query, lang=lang, act=act, k=k, mode=mode)
     titles = {
         (a.act.adilet_id, a.number, a.lang): a.heading_line

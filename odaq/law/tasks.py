@@ -34,7 +34,16 @@ def schedule_index_update() -> bool:
 
 @shared_task
 def rebuild_index() -> int:
+    """On a worker: embed new passages into the shared store, so web processes only load vectors.
+
+    In the embedded default (``ODAQ_LAW_EMBED_ON_IMPORT`` off) the import stays quick and the web
+    process computes the vectors in the background on first use.
+    """
     cache.delete(QUEUED_KEY)
+    from django.conf import settings
+
+    if not settings.ODAQ_LAW_EMBED_ON_IMPORT:
+        return 0
     from .search import rebuild
 
     return rebuild()

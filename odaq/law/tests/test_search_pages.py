@@ -42,3 +42,16 @@ def test_index_follows_new_editions(corpus):
     call_command("law_import", str(corpus / "ru.md"), act="K0000000002", lang="ru")
     assert search.get_index() is not before
     assert any(h.act == "K0000000002" for h in search.search_articles("дистанционная работа", lang="ru"))
+
+
+def test_background_build_serves_lexical_at_once_then_hybrid(db, law_dir):  # noqa: F811
+    import threading
+
+    call_command("law_import", manifest=str(law_dir / "manifest.json"))
+    search.rebuild(background=True)
+    assert search.get_index().vectors is None  # lexical only while vectors are computed
+    assert search.search_articles("дистанционная работа", lang="ru")[0].number == "2-1"
+    for thread in threading.enumerate():
+        if thread.name == "law-dense-index":
+            thread.join(120)
+    assert search.get_index().vectors is not None

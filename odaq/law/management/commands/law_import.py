@@ -60,4 +60,4 @@ class Command(BaseCommand):
                 self.stderr.write(f"{label} refused: {exc} — the previous edition stays.")
                 continue
             self.stdout.write(self.style.SUCCESS(f"{label} {result.summary()}"))
-        self.stdout.write("Updating the search index …")
+        self.stdout.write("Imported. The search index follows the new editions (see docs/operators.md).")
