@@ -22,13 +22,14 @@ class Params:
     k1: float = 1.2
     b: float = 0.75
     kk_mode: str = "suffix"
+    ru_mode: str = "stem"
     rrf_k: float = 60.0
-    w_lex: float = 1.0  # BM25 in the asker's language
-    w_cross: float = 0.0  # BM25 over the other language's passages (numbers, loan words)
+    w_lex: float = 1.0  # BM25 over whole articles in the asker's language
+    w_lex_passage: float = 0.0  # BM25 over passages in the asker's language
+    w_cross: float = 0.0  # BM25 over whole articles in the other language (numbers, loan words)
     w_dense: float = 1.0  # dense similarity over passages of both languages (Russian questions)
     w_dense_kk: float = -1.0  # the same for Kazakh questions (the small model is weaker in Kazakh); < 0: w_dense
-    w_title: float = 0.0  # BM25 over article headings in the asker's language
-    w_dense_other: float = -1.0  # < 0: one dense list over both languages; else separate lists (same, other)
+    fusion: str = "rrf"  # "rrf": sum of w / (rrf_k + rank); "score": sum of w * min-max normalised score (top depth)
     bigrams: bool = False  # adjacent-word terms in BM25
     depth: int = 100  # articles taken from each ranked list
     snippet_chars: int = 320
@@ -37,7 +38,7 @@ class Params:
 def default_store_dir() -> str:
     from django.conf import settings
 
-    return os.fspath(settings.VAR_DIR / "law_index")
+    return os.fspath(getattr(settings, "ODAQ_LAW_INDEX_DIR", None) or settings.VAR_DIR / "law_index")
 
 
 class RetrievalIndex:
@@ -77,29 +78,35 @@ class RetrievalIndex:
         clone = object.__new__(RetrievalIndex)
         clone.__dict__.update(self.__dict__)
         clone.params = new
-        lex = ("k1", "b", "kk_mode", "bigrams")
+        lex = ("k1", "b", "kk_mode", "ru_mode", "bigrams")
         if any(getattr(new, f) != getattr(self.params, f) for f in lex):
             clone._build_lexical()
         return clone
 
     def _build_lexical(self) -> None:
         pr = self.params
-        self.analyzers = {lang: Analyzer(lang, kk_mode=pr.kk_mode, bigrams=pr.bigrams) for lang in LANGS}
+        self.analyzers = {lg: Analyzer(lg, kk_mode=pr.kk_mode, ru_mode=pr.ru_mode, bigrams=pr.bigrams) for lg in LANGS}
         self.lang_rows: dict[str, np.ndarray] = {}
         self.lang_pos = np.full(len(self.passages), -1, dtype=np.int32)  # row of a passage in its language's BM25
-        self.bm25: dict[str, BM25] = {}
-        self.title_bm25: dict[str, tuple[BM25, np.ndarray]] = {}
+        self.bm25: dict[str, BM25] = {}  # passages
+        self.art_bm25: dict[str, tuple[BM25, np.ndarray]] = {}  # whole articles, with their article indices
         for lang in LANGS:
             rows = np.array([i for i, p in enumerate(self.passages) if p.lang == lang], dtype=np.int32)
             self.lang_rows[lang] = rows
             self.lang_pos[rows] = np.arange(len(rows), dtype=np.int32)
             an = self.analyzers[lang]
-            self.bm25[lang] = BM25([an.analyze(self.passages[i].text) for i in rows], k1=pr.k1, b=pr.b)
-            seen: dict[int, str] = {}
-            for i in rows:
-                seen.setdefault(int(self.p_article[i]), self.passages[i].title)
-            arts = np.array(list(seen), dtype=np.int32)
-            self.title_bm25[lang] = (BM25([an.analyze(t) for t in seen.values()], k1=pr.k1, b=pr.b), arts)
+            docs = [an.analyze(self.passages[i].text) for i in rows]
+            self.bm25[lang] = BM25(docs, k1=pr.k1, b=pr.b)
+            whole: dict[int, list[str]] = {}
+            for i, terms in zip(rows.tolist(), docs, strict=True):
+                a = int(self.p_article[i])
+                if a in whole:  # later passages repeat the heading: count it once per article
+                    body = self.passages[i].text.partition("\n")[2]
+                    whole[a].extend(an.analyze(body))
+                else:
+                    whole[a] = list(terms)
+            self.art_bm25[lang] = (BM25(list(whole.values()), k1=pr.k1, b=pr.b),
+                                   np.array(list(whole), dtype=np.int32))
 
     # ----------------------------------------------------------------- scoring
     def _article_max(self, rows: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -107,51 +114,47 @@ class RetrievalIndex:
         np.maximum.at(out, self.p_article[rows], scores)
         return out
 
-    def _ranked(self, scores: np.ndarray, allowed: np.ndarray | None, positive: bool) -> np.ndarray:
-        """Article indices by decreasing score, at most ``depth`` of them."""
+    def _ranked(self, scores: np.ndarray, allowed: np.ndarray | None, positive: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Article indices by decreasing score (at most ``depth`` of them) and their scores."""
         s = scores.copy()
         if allowed is not None:
             s[~allowed] = -np.inf
         valid = s > 0 if positive else np.isfinite(s)
         n = min(self.params.depth, int(valid.sum()))
         if n == 0:
-            return np.zeros(0, dtype=np.int32)
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
         top = np.argpartition(-s, n - 1)[:n]
-        return top[np.argsort(-s[top], kind="stable")]
+        top = top[np.argsort(-s[top], kind="stable")]
+        return top, s[top]
 
     def _lists(self, query: str, lang: str, mode: str, allowed: np.ndarray | None, qvec: np.ndarray | None):
-        """(weight, ranked article indices) for every signal the mode uses, plus per-passage scores."""
+        """(weight, (ranked article indices, scores)) for every signal the mode uses, plus per-passage scores."""
         pr = self.params
-        lists: list[tuple[float, np.ndarray]] = []
+        lists: list[tuple[float, tuple[np.ndarray, np.ndarray]]] = []
         pscores: dict[str, np.ndarray] = {}
         other = "kk" if lang == "ru" else "ru"
         if mode in ("lexical", "hybrid"):
             for lg, w in ((lang, pr.w_lex), (other, pr.w_cross)):
                 if w <= 0 or not len(self.lang_rows[lg]):
                     continue
-                s = self.bm25[lg].scores(self.analyzers[lg].analyze(query))
-                pscores[lg] = s
-                lists.append((w, self._ranked(self._article_max(self.lang_rows[lg], s), allowed, True)))
-            if pr.w_title > 0 and lang in self.title_bm25:
-                tb, arts = self.title_bm25[lang]
-                art_s = np.full(len(self.articles), -np.inf, dtype=np.float32)
-                art_s[arts] = tb.scores(self.analyzers[lang].analyze(query))
-                lists.append((pr.w_title, self._ranked(art_s, allowed, True)))
+                terms = self.analyzers[lg].analyze(query)
+                bm, arts = self.art_bm25[lg]
+                art_scores = np.full(len(self.articles), -np.inf, dtype=np.float32)
+                art_scores[arts] = bm.scores(terms)
+                lists.append((w, self._ranked(art_scores, allowed, True)))
+                if lg == lang:
+                    pscores[lg] = self.bm25[lg].scores(terms)
+                    if pr.w_lex_passage > 0:
+                        ranked = self._ranked(self._article_max(self.lang_rows[lg], pscores[lg]), allowed, True)
+                        lists.append((pr.w_lex_passage, ranked))
         if mode in ("dense", "hybrid") and self.vectors is not None and len(self.passages):
             if qvec is None:
                 qvec = self.embedder.query(query)
             sims = self.vectors @ qvec
             pscores["dense"] = sims
-            hybrid = mode == "hybrid"
             wd = pr.w_dense_kk if lang == "kk" and pr.w_dense_kk >= 0 else pr.w_dense
-            if pr.w_dense_other < 0:
-                groups = [(wd if hybrid else 1.0, np.arange(len(self.passages)))]
-            else:
-                groups = [(wd if hybrid else 1.0, self.lang_rows[lang]),
-                          (pr.w_dense_other * (wd if hybrid else 1.0), self.lang_rows[other])]
-            for w, rows in groups:
-                if w > 0 and len(rows):
-                    lists.append((w, self._ranked(self._article_max(rows, sims[rows]), allowed, False)))
+            ranked = self._ranked(self._article_max(np.arange(len(self.passages)), sims), allowed, False)
+            lists.append((wd if mode == "hybrid" else 1.0, ranked))
         return lists, pscores
 
     def rank(self, query: str, lang: str, act: str | None = None, mode: str = "hybrid",
@@ -165,9 +168,14 @@ class RetrievalIndex:
         lists, pscores = self._lists(query, lang, mode, allowed, qvec)
         fused: dict[int, float] = {}
         rk = self.params.rrf_k
-        for w, ranked in lists:
-            for r, a in enumerate(ranked.tolist()):
-                fused[a] = fused.get(a, 0.0) + w / (rk + r + 1)
+        for w, (ranked, scores) in lists:
+            if self.params.fusion == "score" and len(scores):
+                lo, hi = float(scores[-1]), float(scores[0])
+                contrib = (scores - lo) / (hi - lo) if hi > lo else np.ones(len(scores))
+            else:
+                contrib = 1.0 / (rk + np.arange(1, len(ranked) + 1))
+            for a, c in zip(ranked.tolist(), contrib.tolist(), strict=True):
+                fused[a] = fused.get(a, 0.0) + w * c
         order = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
         return order, pscores
 

@@ -14,13 +14,20 @@ def heading(number: str, lang: str, title: str) -> str:
     return f"{label} {title}".strip()
 
 
+def _get(p, name: str, default=None):
+    return p.get(name, default) if isinstance(p, dict) else getattr(p, name, default)
+
+
 def _point_lines(points) -> list[str]:
+    """Lines of a point structure (parsed points or their JSON form: ``{"number", "text", "subpoints"}``)."""
     lines: list[str] = []
     for p in points or ():
-        lines.append(f"{p.number}. {p.text}".strip())
-        for sp in getattr(p, "subpoints", None) or ():
-            lines.append(f"{sp.number}) {sp.text}".strip())
-    return lines
+        num, text = _get(p, "number", ""), _get(p, "text", "") or ""
+        lines.append(f"{num}. {text}" if num else text)
+        for sp in _get(p, "subpoints") or ():
+            num, text = _get(sp, "number", ""), _get(sp, "text", "") or ""
+            lines.append(f"{num}) {text}" if num else text)
+    return [ln for ln in lines if ln]
 
 
 def _pieces(line: str, limit: int) -> list[str]:
@@ -70,8 +77,8 @@ def split_article(act: str, number: str, lang: str, title: str, body: str, point
             if chunks[-1] and size + len(piece) + 1 > budget:
                 chunks.append([])
                 size = 0
-                if _SUBPOINT.match(piece) and lead:
-                    short = lead if len(lead) <= LEAD_CHARS else lead[:LEAD_CHARS].rsplit(" ", 1)[0] + " …"
+                short = lead if len(lead) <= LEAD_CHARS else lead[:LEAD_CHARS].rsplit(" ", 1)[0] + " …"
+                if lead and _SUBPOINT.match(piece) and len(short) + len(piece) + 1 <= budget:
                     chunks[-1].append(short)
                     size = len(short) + 1
             chunks[-1].append(piece)

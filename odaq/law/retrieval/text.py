@@ -135,11 +135,11 @@ class Analyzer:
     (truncation), ``"ngram4"``/``"ngram3"``/``"ngram5"`` (character n-grams of each word) or ``"none"``.
     """
 
-    def __init__(self, lang: str, kk_mode: str = "suffix", ru_stem: bool = True, bigrams: bool = False):
+    def __init__(self, lang: str, kk_mode: str = "suffix", ru_mode: str = "stem", bigrams: bool = False):
         self.lang = lang
         self.bigrams = bigrams
         self.kk_mode = kk_mode
-        self.ru_stem = ru_stem
+        self.ru_mode = ru_mode
         self._stemmer = Stemmer.Stemmer("russian")
         self.term = lru_cache(maxsize=200_000)(self._term)
 
@@ -150,9 +150,12 @@ class Analyzer:
         if self.lang == "ru":
             if word in RU_STOP:
                 return ()
-            if _HAS_CYR.search(word) and self.ru_stem:
-                return (self._stemmer.stemWord(word),)
-            return (word,)
+            if not _HAS_CYR.search(word):
+                return (word,)
+            out: list[str] = []
+            for mode in self.ru_mode.split("+"):
+                out.extend((self._stemmer.stemWord(word),) if mode == "stem" else _kk_terms(word, mode))
+            return tuple(out)
         word = fold_kk(word)
         if word in KK_STOP_FOLDED or word in RU_STOP:
             return ()
