@@ -6,10 +6,14 @@ Cyrillic words, a Cyrillic ``І`` inside Roman numerals), lower-cases and folds 
 
 Analysis turns text into index terms:
 * Russian: Snowball stemmer (PyStemmer);
+* Russian: Snowball stemmer (PyStemmer) plus character 4-grams of each word (``ru_mode="stem+ngram4"``:
+  the n-grams bridge stem alternations such as сократят / сокращение);
 * Kazakh: the Kazakh-specific letters are folded onto their Russian-keyboard look-alikes
-  (``қ``→``к``, ``ә``→``а``, ``і``→``и`` …) so questions typed without a Kazakh keyboard match,
-  then inflectional suffixes are stripped (:func:`kk_stem`).  Other Kazakh treatments
-  (prefix truncation, character n-grams, none) are kept as options so they can be measured.
+  (``қ``→``к``, ``ә``→``а``, ``і``→``и`` …) so questions typed without a Kazakh keyboard match, then
+  inflectional suffixes are stripped (:func:`kk_stem`) and character 4-grams added (``"suffix+ngram4"``).
+  The other treatments (prefix truncation, n-grams alone, none) stay selectable so they can be measured.
+
+The first term of a word is always its whole-word form (stem), n-grams follow; bigrams join stems.
 """
 
 import re
@@ -131,8 +135,8 @@ def _kk_terms(word: str, mode: str) -> tuple[str, ...]:
 class Analyzer:
     """Turns a text into index terms for one language.
 
-    ``kk_mode`` selects the Kazakh treatment: ``"suffix"`` (default), ``"prefix5"``/``"prefix6"``
-    (truncation), ``"ngram4"``/``"ngram3"``/``"ngram5"`` (character n-grams of each word) or ``"none"``.
+    ``kk_mode`` / ``ru_mode`` are "+"-joined treatments: ``"suffix"`` / ``"stem"`` (stemming), ``"prefixN"``
+    (truncation to N letters), ``"ngramN"`` (character N-grams of each word) or ``"none"``.
     """
 
     def __init__(self, lang: str, kk_mode: str = "suffix", ru_mode: str = "stem", bigrams: bool = False):

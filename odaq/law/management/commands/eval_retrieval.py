@@ -14,6 +14,8 @@ from odaq.law.retrieval.corpus import load_passages
 from odaq.law.retrieval.evaluate import evaluate, format_report, load_questions, result_line
 from odaq.law.retrieval.index import MODES, Params, RetrievalIndex, default_store_dir
 
+KK_MODES = ["suffix+ngram4", "suffix", "prefix5", "prefix6", "ngram3", "ngram4", "ngram5", "none"]
+
 
 class Command(BaseCommand):
     help = "Recall@1/5/10, MRR and query latency of law retrieval (lexical, dense, hybrid) on a JSONL question set."
@@ -26,8 +28,10 @@ class Command(BaseCommand):
                                  "(default: ../shared/data/law)")
         parser.add_argument("--store-dir", default=None, help="vector store directory (default: VAR_DIR/law_index)")
         parser.add_argument("--kk-mode", default=Params.kk_mode,
-                            choices=["suffix", "prefix5", "prefix6", "ngram3", "ngram4", "ngram5", "none"],
+                            choices=KK_MODES,
                             help="Kazakh lexical analysis (for measurements)")
+        parser.add_argument("--fusion", default=Params.fusion, choices=["score", "rrf"],
+                            help="how hybrid fuses the ranked lists (for measurements)")
 
     def handle(self, *args, **opts):
         try:
@@ -55,7 +59,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"  embedding new passages: {done}/{total}")
                 sys.stdout.flush()
 
-        index = RetrievalIndex.build(passages, store, params=Params(kk_mode=opts["kk_mode"]), progress=progress)
+        params = Params(kk_mode=opts["kk_mode"], fusion=opts["fusion"])
+        index = RetrievalIndex.build(passages, store, params=params, progress=progress)
         self.stdout.write(f"index ready in {time.perf_counter() - t0:.1f}s; {len(questions)} questions, k={opts['k']}")
         reports = evaluate(index, questions, k=opts["k"], modes=MODES)
         for line in format_report(reports, opts["k"]):
