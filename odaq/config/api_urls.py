@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from odaq.law import api as law_api
@@ -13,4 +13,10 @@ urlpatterns = [
     path("law/search", law_api.LawSearchView.as_view(), name="law-search"),
     path("law/articles/<str:act>/<str:number>/", law_api.ArticleView.as_view(), name="law-article"),
     *router.urls,
+    # Each app below owns its routes (and its own permission-matrix tests).
+    path("", include("odaq.appeals.api_urls")),
+    path("", include("odaq.assistant.api_urls")),
+    path("", include("odaq.aigov.api_urls")),
+    path("", include("odaq.voting.api_urls")),
+    path("", include("odaq.surveys.api_urls")),
 ]

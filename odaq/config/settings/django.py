@@ -40,6 +40,11 @@ INSTALLED_APPS = [
     "odaq.orgs",
     "odaq.portal",
     "odaq.law",
+    "odaq.appeals",
+    "odaq.aigov",
+    "odaq.assistant",
+    "odaq.voting",
+    "odaq.surveys",
 ]
 
 MIDDLEWARE = [
