@@ -16,15 +16,27 @@ class Cap(StrEnum):
     MANAGE_ROLES = "manage_roles"
     PUBLISH_NEWS = "publish_news"
     VIEW_AUDIT = "view_audit"
+    VIEW_APPEALS = "view_appeals"  # chairs: their primary organisation, never confidential appeals
+    HANDLE_APPEALS = "handle_appeals"  # assign, answer, close, escalate
+    FILE_APPEALS = "file_appeals"  # file on a member's behalf
+    REVIEW_AI = "review_ai"  # expert review of AI answers, approved answer cards
+    VIEW_AI_RECORDS = "view_ai_records"
+    ORGANISE_VOTES = "organise_votes"
+    RUN_SURVEYS = "run_surveys"
 
 
 ROLE_CAPS: dict[str, frozenset[Cap]] = {
-    Role.CHAIR: frozenset({Cap.VIEW_MEMBERS, Cap.CHANGE_MEMBERS, Cap.PUBLISH_NEWS}),
-    Role.LAWYER: frozenset({Cap.VIEW_MEMBERS}),
-    Role.REGIONAL_STAFF: frozenset({Cap.VIEW_MEMBERS, Cap.PUBLISH_NEWS}),
-    Role.REGIONAL_ADMIN: frozenset({Cap.VIEW_MEMBERS, Cap.CHANGE_MEMBERS, Cap.MANAGE_ROLES, Cap.PUBLISH_NEWS}),
+    Role.CHAIR: frozenset({Cap.VIEW_MEMBERS, Cap.CHANGE_MEMBERS, Cap.PUBLISH_NEWS, Cap.VIEW_APPEALS,
+                           Cap.FILE_APPEALS, Cap.ORGANISE_VOTES, Cap.RUN_SURVEYS}),
+    Role.LAWYER: frozenset({Cap.VIEW_MEMBERS, Cap.VIEW_APPEALS, Cap.HANDLE_APPEALS, Cap.REVIEW_AI,
+                            Cap.VIEW_AI_RECORDS}),
+    Role.REGIONAL_STAFF: frozenset({Cap.VIEW_MEMBERS, Cap.PUBLISH_NEWS, Cap.VIEW_APPEALS, Cap.FILE_APPEALS,
+                                    Cap.ORGANISE_VOTES, Cap.RUN_SURVEYS}),
+    Role.REGIONAL_ADMIN: frozenset({Cap.VIEW_MEMBERS, Cap.CHANGE_MEMBERS, Cap.MANAGE_ROLES, Cap.PUBLISH_NEWS,
+                                    Cap.VIEW_APPEALS, Cap.HANDLE_APPEALS, Cap.FILE_APPEALS, Cap.VIEW_AI_RECORDS,
+                                    Cap.ORGANISE_VOTES, Cap.RUN_SURVEYS}),
     Role.CENTRAL_ADMIN: frozenset(Cap),
-    Role.AUDITOR: frozenset({Cap.VIEW_MEMBERS, Cap.VIEW_AUDIT}),
+    Role.AUDITOR: frozenset({Cap.VIEW_MEMBERS, Cap.VIEW_AUDIT, Cap.VIEW_APPEALS, Cap.VIEW_AI_RECORDS}),
 }
 
 # Roles an administrator may hand out; nobody but a central admin creates another central admin.
