@@ -13,6 +13,7 @@ urlpatterns = [
     path("account/", include("odaq.core.urls")),
     path("staff/", include("odaq.orgs.urls")),
     path("law/", include("odaq.law.urls")),
+    path("notifications/", include("odaq.notify.urls")),
     path("appeals/", include("odaq.appeals.urls")),
     path("assistant/", include("odaq.assistant.urls")),
     path("ai/", include("odaq.aigov.urls")),

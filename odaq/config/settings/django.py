@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "odaq.orgs",
     "odaq.portal",
     "odaq.law",
+    "odaq.notify",
     "odaq.appeals",
     "odaq.aigov",
     "odaq.assistant",
