@@ -2,6 +2,9 @@
 
 from rest_framework.routers import SimpleRouter
 
-router = SimpleRouter()
+from .api import VoteViewSet
+
+router = SimpleRouter(trailing_slash=False)
+router.register("votes", VoteViewSet, basename="vote")
 
 urlpatterns = [*router.urls]
