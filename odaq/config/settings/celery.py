@@ -9,3 +9,6 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Almaty"
 CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE["appeals-tick"] = {  # appeals: deadline reminders and overdue escalation (idempotent)
+    "task": "odaq.appeals.tasks.appeals_tick", "schedule": 3 * 3600.0,
+}

@@ -1,0 +1,32 @@
+from django import template
+
+from odaq.orgs.scopes import Cap, has_cap
+
+from .. import selectors
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def appeal_caps(context) -> dict:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"view": has_cap(user, Cap.VIEW_APPEALS), "file": has_cap(user, Cap.FILE_APPEALS),
+            "duty": has_cap(user, Cap.MANAGE_ROLES) and has_cap(user, Cap.HANDLE_APPEALS)}
+
+
+@register.inclusion_tag("appeals/_cabinet_list.html", takes_context=True)
+def cabinet_appeals(context):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    appeals = []
+    if user is not None and user.is_authenticated:
+        appeals = list(selectors.my_appeals(user).select_related("topic").order_by("-created_at", "-pk")[:5])
+    return {"appeals": appeals, "request": request}
+
+
+@register.filter
+def status_class(appeal) -> str:
+    return "overdue" if appeal.is_overdue else appeal.status

@@ -1,0 +1,46 @@
+"""Appeal test data: files with real magic bytes, and a helper filing through the service."""
+
+import io
+import zipfile
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from odaq.appeals import services
+from odaq.appeals.models import Topic
+
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+       b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64 + b"\xff\xd9"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64
+
+
+def docx_bytes(with_document: bool = True) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        if with_document:
+            z.writestr("word/document.xml", "<w:document/>")
+        else:
+            z.writestr("payload.txt", "not a document")
+    return out.getvalue()
+
+
+def upload(name: str, content: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def topic(code: str = "pay") -> Topic:
+    return Topic.objects.get(code=code)
+
+
+def filing(**extra) -> services.Filing:
+    data = {"topic": topic(extra.pop("topic_code", "pay")), "subject": "Pay slip is short",
+            "description": "My pay for September is 40,000 tenge short.", "answer_language": "kk"}
+    data.update(extra)
+    return services.Filing(**data)
+
+
+def file_appeal(actor, person, files=(), key=None, **extra):
+    appeal, _created = services.file_appeal(actor, person, filing(**extra), files=files, idempotency_key=key)
+    return appeal
