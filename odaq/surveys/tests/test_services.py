@@ -41,7 +41,8 @@ def test_create_add_open_close_is_audited(people, tree):
     services.close_survey(people.regional_staff, survey)
     survey.refresh_from_db()
     assert survey.status == Status.CLOSED and survey.closes_at <= timezone.now()
-    actions = list(AuditRecord.objects.filter(object_id=str(survey.pk)).order_by("seq").values_list("action", flat=True))
+    records = AuditRecord.objects.filter(object_type="surveys.survey", object_id=str(survey.pk)).order_by("seq")
+    actions = list(records.values_list("action", flat=True))
     assert actions == ["survey.created", "survey.question_added", "survey.question_added", "survey.opened",
                        "survey.closed"]
 
