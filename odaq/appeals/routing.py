@@ -33,5 +33,5 @@ def duty_lawyer(region: Organisation) -> User | None:
 
 
 def central_legal_service() -> User | None:
-    root = Organisation.get_first_root_node()
+    root = Organisation.objects.filter(depth=1).order_by("path").first()
     return _first_holder(root, [Role.LAWYER, Role.CENTRAL_ADMIN]) if root else None

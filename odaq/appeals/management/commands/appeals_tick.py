@@ -12,5 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("--today", type=dt.date.fromisoformat, help="Pretend today is this date (YYYY-MM-DD).")
 
     def handle(self, *args, today=None, **options):
+        if isinstance(today, str):
+            today = dt.date.fromisoformat(today)
         counts = tick(today)
         self.stdout.write(f"Reminders sent: {counts['reminded']}; overdue and escalated: {counts['overdue']}")

@@ -1,0 +1,66 @@
+"""The chair of the member's primary organisation never sees a confidential appeal: not on a page, not in a
+search, not in an export, not through the API. Lawyers, administrators and auditors of the region do."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from rest_framework.test import APIClient
+
+pytestmark = pytest.mark.django_db
+
+
+def _export(client, fmt, **params):
+    response = client.get(reverse("appeals:export"), {"format": fmt, **params})
+    assert response.status_code == 200
+    if fmt == "csv":
+        return b"".join(response.streaming_content).decode()
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return "\n".join(" ".join(str(c) for c in row if c is not None) for row in sheet.iter_rows(values_only=True))
+
+
+def test_chair_sees_the_ordinary_appeal_only(client, people, appeals):
+    open_a, secret = appeals.open_a, appeals.secret_a
+    client.force_login(people.chair)
+    queue = client.get(reverse("appeals:queue")).content.decode()
+    assert open_a.number in queue and secret.number not in queue
+    for q in (secret.number, "Secret", "Secret appeal A"):
+        page = client.get(reverse("appeals:queue"), {"q": q})
+        assert list(page.context["page"].object_list) == []
+    assert [a.pk for a in client.get(reverse("appeals:queue"), {"q": "appeal A"}).context["page"]] == [open_a.pk]
+    assert client.get(reverse("appeals:staff_detail", args=[secret.pk])).status_code == 404
+    assert client.get(reverse("appeals:staff_detail", args=[open_a.pk])).status_code == 200
+    for fmt in ("csv", "xlsx"):
+        text = _export(client, fmt)
+        assert open_a.number in text and secret.number not in text
+        assert secret.number not in _export(client, fmt, q="Secret")
+    api = APIClient()
+    api.force_authenticate(people.chair)
+    listed = [a["number"] for a in api.get("/api/v1/appeals/").json()["results"]]
+    assert open_a.number in listed and secret.number not in listed
+    assert api.get(f"/api/v1/appeals/{secret.pk}/").status_code == 404
+    assert api.get(f"/api/v1/appeals/{secret.pk}/messages/").status_code == 404
+    assert api.post(f"/api/v1/appeals/{secret.pk}/messages/", {"text": "hi"}, format="json").status_code == 404
+
+
+def test_regional_staff_also_only_ordinary(client, people, appeals):
+    client.force_login(people.regional_staff)
+    page = client.get(reverse("appeals:queue")).content.decode()
+    assert appeals.open_a.number in page and appeals.secret_a.number not in page
+
+
+@pytest.mark.parametrize("role", ["lawyer", "regional_admin", "auditor", "central_admin"])
+def test_handlers_and_auditors_see_confidential(client, people, appeals, role):
+    client.force_login(getattr(people, role))
+    page = client.get(reverse("appeals:queue")).content.decode()
+    assert appeals.secret_a.number in page
+    assert client.get(reverse("appeals:staff_detail", args=[appeals.secret_a.pk])).status_code == 200
+    assert appeals.secret_a.number in _export(client, "csv")
+
+
+def test_the_member_sees_her_confidential_appeal(client, people, appeals):
+    client.force_login(people.member_user)
+    assert client.get(reverse("appeals:detail", args=[appeals.secret_a.pk])).status_code == 200
+    listed = client.get(reverse("appeals:my_list")).content.decode()
+    assert appeals.secret_a.number in listed and appeals.appeal_b.number not in listed
