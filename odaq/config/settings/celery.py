@@ -12,3 +12,6 @@ CELERY_BEAT_SCHEDULE: dict = {}
 CELERY_BEAT_SCHEDULE["appeals-tick"] = {  # appeals: deadline reminders and overdue escalation (idempotent)
     "task": "odaq.appeals.tasks.appeals_tick", "schedule": 3 * 3600.0,
 }
+CELERY_BEAT_SCHEDULE["surveys-announce"] = {  # surveys: notify members of surveys that have begun (idempotent)
+    "task": "odaq.surveys.tasks.notify_due_surveys", "schedule": 600.0,
+}
