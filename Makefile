@@ -23,6 +23,7 @@ demo: install translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py demo_data --members $(DEMO_MEMBERS) --seed 1 --if-empty
 	$(BIN)/python manage.py law_demo_import
+	$(BIN)/python manage.py demo_voting --seed 1 --if-empty
 	$(BIN)/python manage.py demo_surveys --seed 1 --if-empty
 	$(BIN)/python manage.py demo_logins
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -35,6 +36,9 @@ lint: install
 
 bench: install translations
 	$(BIN)/python bench/run.py
+
+bench-voting: install translations
+	$(BIN)/python bench/voting.py
 
 eval-retrieval: install translations
 	$(BIN)/python manage.py eval_retrieval --questions ../shared/eval/dev.jsonl

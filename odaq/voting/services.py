@@ -366,6 +366,15 @@ def cast_ballot(user, election_id: int, raw_choices, *, email_receipt: bool = Fa
     person = Person.objects.filter(user=user).only("pk").first() if user.is_authenticated else None
     if person is None:
         raise VoteRefused(_("Only union members can vote."), "not_member")
+    code = cast_for_person(person, election_id, raw_choices)
+    if email_receipt and user.email:
+        election = Election.objects.get(pk=election_id)
+        transaction.on_commit(lambda: _email_receipt(user, election, code))
+    return code
+
+
+def cast_for_person(person: Person, election_id: int, raw_choices) -> str:
+    """The roll row and the ballot, in one transaction; the second attempt hits the roll's constraint."""
     with transaction.atomic():
         election = _lock_open_election(election_id)
         weight = Eligible.objects.filter(election=election, person=person).values_list("weight", flat=True).first()
@@ -381,8 +390,6 @@ def cast_ballot(user, election_id: int, raw_choices, *, email_receipt: bool = Fa
                               "already_voted") from exc
         Ballot.objects.create(election=election, tracking_code=code, choices=choices, weight=weight,
                               digest=verify.ballot_digest(code, choices, weight))
-        if email_receipt and user.email:
-            transaction.on_commit(lambda: _email_receipt(user, election, code))
     return code
 
 

@@ -15,3 +15,4 @@ CELERY_BEAT_SCHEDULE["appeals-tick"] = {  # appeals: deadline reminders and over
 CELERY_BEAT_SCHEDULE["surveys-announce"] = {  # surveys: notify members of surveys that have begun (idempotent)
     "task": "odaq.surveys.tasks.notify_due_surveys", "schedule": 600.0,
 }
+CELERY_BEAT_SCHEDULE["voting-tick"] = {"task": "odaq.voting.tasks.voting_tick", "schedule": 60.0}  # open/close votes
