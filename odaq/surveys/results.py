@@ -17,7 +17,7 @@ from .models import Answer, Participation, Question, Survey
 
 MAX_RATE_ROWS = 500
 MAX_TEXTS = 1000
-CHART_WIDTH, ROW_HEIGHT = 300, 34
+CHART_WIDTH, ROW_HEIGHT = 280, 44
 
 
 @dataclass

@@ -83,7 +83,7 @@ def test_organiser_runs_a_survey_that_a_member_answers(page, browser, live_serve
     assert _t("kk", "Thank you: your answers are saved.") in member_page.locator(".messages").inner_text()
     member_context.close()
     assert Response.objects.get().person.last_name == "Сейтова"
-    assert sorted(Answer.objects.values_list("option", "number")) == [(0, None), (None, 4)]
+    assert set(Answer.objects.values_list("option", "number")) == {(0, None), (None, 4)}
 
     # The organiser sees the results: the response rate and a chart for each question.
     page.locator("#results-link").click()
