@@ -2,9 +2,19 @@ from types import SimpleNamespace
 
 import pytest
 
-from odaq.appeals.tests.factories import file_appeal
+from odaq.appeals.tests.factories import ensure_topics, file_appeal
 from odaq.orgs.choices import Role
 from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFactory, grant
+
+
+@pytest.fixture(autouse=True)
+def _topics(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None:
+        return
+    transactional = marker.kwargs.get("transaction", False)
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    ensure_topics()
 
 
 @pytest.fixture

@@ -30,7 +30,18 @@ def upload(name: str, content: bytes, content_type: str = "application/octet-str
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
+def ensure_topics() -> None:
+    """The topics come from a data migration; a transactional test's flush removes them, so put them back."""
+    if not Topic.objects.exists():
+        import importlib
+
+        from django.apps import apps
+
+        importlib.import_module("odaq.appeals.migrations.0002_topics").seed(apps, None)
+
+
 def topic(code: str = "pay") -> Topic:
+    ensure_topics()
     return Topic.objects.get(code=code)
 
 

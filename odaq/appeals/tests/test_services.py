@@ -34,7 +34,7 @@ def test_filing_registers_numbers_and_acknowledges(people, tree, django_capture_
     assert first.due_date == calendar.add_working_days(timezone.localdate(), 15)
     subjects = list(Notification.objects.filter(user=people.member_user, kind="appeal.registered")
                     .values_list("subject", flat=True))
-    assert sorted(subjects) == [f"Your appeal {first.number} is registered", f"Your appeal {second.number} is registered"]
+    assert sorted(subjects) == [f"Your appeal {a.number} is registered" for a in (first, second)]
     assert AuditRecord.objects.filter(action="appeal.filed", object_id=str(first.pk)).exists()
     assert any(first.number in m.subject for m in mail.outbox)
 

@@ -64,7 +64,9 @@ def bulk_assign(request):
     ids = [int(v) for v in request.POST.getlist("appeal") if v.isdigit()][:PAGE_SIZE]
     assignee = User.objects.filter(pk=request.POST.get("assignee") or 0).first()
     appeals = list(selectors.staff_appeals(request.user).filter(pk__in=ids).select_related("organisation"))
-    if not ids or assignee is None or len(appeals) != len(set(ids)):
+    if len(appeals) != len(set(ids)):
+        raise Http404  # an appeal outside the caller's scope
+    if not ids or assignee is None:
         messages.error(request, _("Choose appeals and a person to assign them to."))
         return redirect("appeals:queue")
     try:
