@@ -73,7 +73,8 @@ def test_lists_are_scoped(people, appeals):
 def test_messages(people, appeals):
     appeal = appeals.open_a
     lawyer, member = api(people.lawyer), api(people.member_user)
-    assert lawyer.post(f"{URL}{appeal.pk}/messages/", {"text": "Note", "internal": True}, format="json").status_code == 201
+    note = lawyer.post(f"{URL}{appeal.pk}/messages/", {"text": "Note", "internal": True}, format="json")
+    assert note.status_code == 201 and note.json()["visible_to_member"] is False
     assert lawyer.post(f"{URL}{appeal.pk}/messages/", {"text": "Which month?"}, format="json").status_code == 201
     kinds = [e["kind"] for e in member.get(f"{URL}{appeal.pk}/messages/").json()]
     assert "comment" not in kinds and "question" in kinds
