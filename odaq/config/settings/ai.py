@@ -4,6 +4,13 @@ from .env import BASE_DIR, PRODUCTION, VAR_DIR, env
 ODAQ_LLM_BASE_URL = env.str("ODAQ_LLM_BASE_URL", default="")
 ODAQ_LLM_MODEL = env.str("ODAQ_LLM_MODEL", default="")
 ODAQ_LLM_API_KEY = env.str("ODAQ_LLM_API_KEY", default="")
+ODAQ_LLM_TIMEOUT = env.float("ODAQ_LLM_TIMEOUT", default=20.0)  # seconds per request
+ODAQ_LLM_RETRIES = env.int("ODAQ_LLM_RETRIES", default=1)  # extra attempts after a timeout, 5xx or 429
+# Legal assistant: share of answers sent to expert review at random, how close a question must be to an
+# approved answer's variants (cosine), and how many questions a visitor of the public page may ask per minute.
+ODAQ_AI_REVIEW_SAMPLE = env.float("ODAQ_AI_REVIEW_SAMPLE", default=0.1)
+ODAQ_AI_CARD_THRESHOLD = env.float("ODAQ_AI_CARD_THRESHOLD", default=0.93)
+ODAQ_ASSISTANT_PUBLIC_PER_MINUTE = env.int("ODAQ_ASSISTANT_PUBLIC_PER_MINUTE", default=6)
 
 # Legal knowledge base: where official act texts are read from (a manifest.json and its files),
 # and where the search index keeps its vectors between starts.
