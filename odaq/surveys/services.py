@@ -84,9 +84,8 @@ def update_survey(user, survey: Survey, data: dict, *, request=None) -> Survey:
 def _clean_options(kind: str, options) -> list[dict]:
     if kind not in (Kind.SINGLE, Kind.MULTIPLE, Kind.MATRIX):
         return []
-    what = _("rows") if kind == Kind.MATRIX else _("answers")
     if not isinstance(options, list) or not all(isinstance(o, dict) for o in options):
-        raise ValidationError({"options": [_("The %(what)s are malformed.") % {"what": what}]})
+        raise ValidationError({"options": [_("Give the answers or rows as lines of text, one per line.")]})
     cleaned = [{"kk": str(o.get("kk", "")).strip()[:300], "ru": str(o.get("ru", "")).strip()[:300]} for o in options]
     if len(cleaned) < (1 if kind == Kind.MATRIX else 2):
         raise ValidationError({"options": [_("Give at least two answers, one per line.") if kind != Kind.MATRIX

@@ -164,3 +164,12 @@ def test_exports_are_audited_and_hold_every_response(en, people, tree, member_fa
     assert en.get(reverse("surveys:export", args=[survey.pk, "pdf"])).status_code == 404
     formats = list(AuditRecord.objects.filter(action="survey.exported").values_list("data__format", flat=True))
     assert formats == ["csv", "xlsx"]
+
+
+def test_staff_link_only_for_organisers(en, people):
+    manage = reverse("surveys:manage")
+    for role, shown in [("regional_staff", True), ("chair", True), ("lawyer", False), ("auditor", False),
+                        ("member_user", False)]:
+        en.force_login(getattr(people, role))
+        page = en.get(reverse("portal:home")).content.decode()
+        assert (f'href="{manage}"' in page) is shown, role

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -36,8 +36,6 @@ def answer(request, pk: int):
         except AlreadyAnswered as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("surveys:answer", pk=survey.pk)
-        except PermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
             status = 400
