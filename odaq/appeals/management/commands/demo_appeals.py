@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from odaq.appeals.demo import AppealBuilder
+from odaq.appeals.models import Appeal
+
+
+class Command(BaseCommand):
+    help = "Create demo appeals over the last twelve months (run demo_data first); lawyers on duty per region."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--count", type=int, default=3000, help="number of appeals (default 3000)")
+        parser.add_argument("--seed", type=int, default=1, help="random seed")
+        parser.add_argument("--batch", type=int, default=5000, help="rows per insert")
+        parser.add_argument("--no-events", action="store_true", help="skip timelines (faster, for benchmarks)")
+        parser.add_argument("--if-empty", action="store_true", help="do nothing when appeals already exist")
+
+    def handle(self, *args, **opts):
+        if settings.PRODUCTION:
+            raise CommandError("demo_appeals writes invented data; it is refused in production.")
+        if opts["count"] < 0 or opts["batch"] < 1:
+            raise CommandError("--count must be 0 or more and --batch at least 1.")
+        if opts["if_empty"] and Appeal.objects.exists():
+            self.stdout.write("Appeals already exist; demo appeals not created (--if-empty).")
+            return
+        out = self.stdout.write if opts["verbosity"] > 0 else (lambda _msg: None)
+        try:
+            counts = AppealBuilder(opts["count"], opts["seed"], opts["batch"], events=not opts["no_events"],
+                                   out=out).run()
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        out("Demo appeals: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
