@@ -1,0 +1,129 @@
+"""Expert review: the queue rules, decisions with notes, notifications, approved answers and their staleness."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from odaq.aigov import selectors, services
+from odaq.aigov.models import AIRecord, AnswerCard
+from odaq.assistant import pipeline
+from odaq.assistant import services as assistant_services
+from odaq.core.audit_models import AuditRecord
+from odaq.notify.models import Notification
+
+from .factories import AIRecordFactory
+
+Q_RU = "Можно ли разделить ежегодный отпуск на части?"
+
+
+def ask(user=None, question=Q_RU, channel="cabinet"):
+    return assistant_services.ask(question, channel=channel, user=user)
+
+
+def test_queue_rules(law, people, settings):
+    assert ask(people.member_user).review_status == "none"
+    sensitive = ask(people.member_user, "Меня хотят уволить по сокращению штата, законно ли это?")
+    assert sensitive.review_status == "pending" and "sensitive_topic" in sensitive.flags
+    settings.ODAQ_AI_REVIEW_SAMPLE = 1.0
+    sampled = ask(people.member_user)
+    assert sampled.review_status == "pending" and "sample" in sampled.flags
+    assert AuditRecord.objects.filter(action="ai.answered").count() == 3
+
+
+def test_every_record_keeps_sources_with_article_and_edition(law, people):
+    record = ask(people.member_user)
+    source = record.sources[0]
+    assert {"act", "number", "lang", "article", "edition"} <= set(source) and source["article"]
+    assert record.latency_ms >= 0 and record.composer == "extractive" and record.citations
+
+
+def test_decisions_need_what_they_need_and_change_nothing_otherwise(law, people):
+    record = AIRecordFactory(user=people.member_user, organisation=people.member_a.organisation)
+    with pytest.raises(ValidationError):
+        services.decide(record, people.lawyer, "correct", corrected_answer="")
+    with pytest.raises(ValidationError):
+        services.decide(record, people.lawyer, "reject", note="")
+    with pytest.raises(ValidationError):
+        services.decide(record, people.lawyer, "maybe")
+    record.refresh_from_db()
+    assert record.review_status == "pending" and record.reviewer is None
+    services.decide(record, people.lawyer, "approve", note="Верно")
+    record.refresh_from_db()
+    assert record.review_status == "approved" and record.reviewer == people.lawyer and record.reviewed
+    with pytest.raises(ValidationError):  # a second decision on the same record
+        services.decide(record, people.lawyer, "reject", note="передумала")
+    assert not Notification.objects.exists()  # approval of an unasked answer: nothing to tell
+
+
+def test_correction_notifies_the_member_in_her_language(law, people):
+    people.member_user.language = "kk"
+    people.member_user.save(update_fields=["language"])
+    record = AIRecordFactory(user=people.member_user, organisation=people.member_a.organisation, language="kk")
+    services.decide(record, people.lawyer, "correct", corrected_answer="Түзетілген жауап.", note="Нақтыланды")
+    note = Notification.objects.get(user=people.member_user)
+    assert note.language == "kk" and "Түзетілген жауап." in note.body and note.kind == "ai.reviewed"
+    record.refresh_from_db()
+    assert record.shown_answer == "Түзетілген жауап." and record.checked_on is not None
+
+
+def test_reviewers_outside_the_scope_are_refused(law, people, tree):
+    record_b = AIRecordFactory(organisation=tree.school_b)
+    with pytest.raises(PermissionDenied):
+        services.decide(record_b, people.lawyer, "approve")
+    public = AIRecordFactory(organisation=None)
+    with pytest.raises(PermissionDenied):
+        services.decide(public, people.lawyer, "approve")
+    services.decide(public, people.central_admin, "approve")
+    assert list(selectors.review_queue(people.lawyer)) == []
+    assert set(selectors.review_queue(people.central_admin)) == {record_b}
+
+
+def test_a_card_answers_close_questions_and_goes_back_to_review_when_its_article_changes(law, people):
+    from odaq.assistant.tests.conftest import RU, parsed
+    from odaq.law import search
+    from odaq.law import services as law_services
+
+    card = services.save_card(people.central_admin, questions_kk="Демалысты бөліктерге бөлуге бола ма?",
+                              questions_ru="Можно ли разделить ежегодный отпуск на части?\nДелится ли отпуск?",
+                              answer_kk="Иә, келісім бойынша бөлуге болады (Еңбек кодексінің 96-бабы).",
+                              answer_ru="Да, по соглашению сторон (статья 96 Трудового кодекса РК).",
+                              articles=[("K1500000414", "96")])
+    assert card.cited.count() == 2  # both languages' text hashes
+    result = pipeline.run(Q_RU)
+    assert result.composer == "card" and result.card == card and result.good == {("K1500000414", "96")}
+    record = ask(people.member_user)
+    assert record.card == card and record.checked_on == card.approved_at
+    assert pipeline.run("Какая зарплата у педагога в горах?").composer == "extractive"
+
+    changed = dict(RU, **{"96": (RU["96"][0], "1. Отпуск делится на части только по письменному соглашению.")})
+    law_services.import_edition(parsed("ru", changed), raw=repr(changed), source="test")
+    search.rebuild()
+    result = pipeline.run(Q_RU)
+    assert result.composer == "extractive" and "stale_card" in result.flags
+    card.refresh_from_db()
+    assert card.needs_review
+    assert list(selectors.cards_for_review()) == [card]
+    assert pipeline.run(Q_RU).composer == "extractive"  # not shown while it waits for review
+    services.save_card(people.central_admin, card=card, questions_kk=card.questions_kk,
+                       questions_ru=card.questions_ru, answer_kk=card.answer_kk, answer_ru=card.answer_ru,
+                       articles=[("K1500000414", "96")])
+    card.refresh_from_db()
+    assert not card.needs_review and pipeline.run(Q_RU).composer == "card"
+
+
+def test_a_card_must_cite_articles_that_exist(law, people):
+    with pytest.raises(ValidationError):
+        services.save_card(people.central_admin, questions_kk="а", questions_ru="б", answer_kk="в", answer_ru="г",
+                           articles=[("K1500000414", "999")])
+    with pytest.raises(PermissionDenied):  # regional lawyers make cards only from answers of their scope
+        services.save_card(people.lawyer, questions_kk="а", questions_ru="б", answer_kk="в", answer_ru="г",
+                           articles=[("K1500000414", "96")])
+    assert not AnswerCard.objects.exists()
+
+
+def test_negative_feedback_requeues_an_approved_answer(law, people):
+    record = AIRecordFactory(user=people.member_user, organisation=people.member_a.organisation)
+    services.decide(record, people.lawyer, "approve")
+    services.give_feedback(record, "down", "Не помогло")
+    record.refresh_from_db()
+    assert record.review_status == "pending" and "negative_feedback" in record.flags
+    assert AIRecord.objects.count() == 1
