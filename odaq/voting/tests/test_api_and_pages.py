@@ -127,3 +127,27 @@ def test_staff_creates_a_vote_with_questions_through_the_pages(tree, people, cli
 def test_verifier_file_is_downloadable(client):
     response = client.get("/votes/verify.py")
     assert response.status_code == 200 and b"def verify(" in b"".join(response.streaming_content)
+
+
+def test_opening_notifies_the_electorate(tree, voters, django_capture_on_commit_callbacks):
+    from odaq.notify.models import Notification
+    from odaq.voting.models import Status
+
+    users = voters(2)
+    election = make_election(tree.school_a)
+    Election.objects.filter(pk=election.pk).update(status=Status.SCHEDULED)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.open_election(Election.objects.get(pk=election.pk))
+    notes = Notification.objects.filter(kind="voting.opened")
+    assert {n.user_id for n in notes} == {u.pk for u in users}
+    assert all(n.url == f"/votes/{election.pk}/" for n in notes)
+
+
+def test_html_in_texts_is_shown_as_text(tree, voters, client):
+    (user,) = voters(1)
+    election = make_election(tree.school_a)
+    Election.objects.filter(pk=election.pk).update(title_kk="<script>alert(1)</script>")
+    election = open_election(Election.objects.get(pk=election.pk))
+    client.force_login(user)
+    page = client.get(f"/votes/{election.pk}/").content.decode()
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
