@@ -38,6 +38,9 @@ lint: install
 bench: install translations
 	$(BIN)/python bench/run.py
 
+bench-appeals: install translations
+	$(BIN)/python bench/appeals.py
+
 bench-voting: install translations
 	$(BIN)/python bench/voting.py
 
