@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import secrets
 import uuid
 
@@ -25,6 +26,7 @@ from odaq.orgs.scopes import Cap, can
 from . import verify
 from .models import Ballot, Delegate, Election, Electorate, Eligible, Kind, Option, Question, Status, VoterRoll
 
+logger = logging.getLogger(__name__)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 letters and digits, none easily confused
 SMALL_GROUP = 5  # no result is shown for fewer voters than this
 MAX_DELEGATES_CSV = 2_000_000  # bytes
@@ -457,7 +459,20 @@ def count_election(election: Election) -> Election:
     """Chain the ballots in tracking-code order, count them and store result and chain head.
 
     The ballots are rewritten in tracking-code order, so even the table's physical order no longer
-    reflects the order in which they were cast."""
+    reflects the order in which they were cast. A ballot changed in the database after it was cast stops
+    the count (audited as ``voting.integrity_failed``)."""
+    try:
+        return _count(election)
+    except BallotTampered as exc:
+        audit.record("voting.integrity_failed", obj=election, data={"tracking_code": exc.args[0]})
+        raise RuntimeError(f"ballot {exc.args[0]} was changed after it was cast") from exc
+
+
+class BallotTampered(Exception):
+    pass
+
+
+def _count(election: Election) -> Election:
     with transaction.atomic():
         election = Election.objects.select_for_update().get(pk=election.pk)
         if election.status != Status.CLOSED or election.result is not None:
@@ -471,8 +486,7 @@ def count_election(election: Election) -> Election:
             "id", "tracking_code", "choices", "weight", "digest")
         for pk, code, choices, weight, digest in ballots.iterator(chunk_size=10_000):
             if verify.ballot_digest(code, choices, weight) != digest:
-                audit.record("voting.integrity_failed", obj=election, data={"tracking_code": code})
-                raise RuntimeError(f"ballot {code} was changed after it was cast")
+                raise BallotTampered(code)
             turnout += weight
             for key, chosen in choices.items():
                 cast[key] += weight
@@ -545,9 +559,15 @@ def tick(now=None) -> dict[str, int]:
         except ValidationError:
             continue
     for election in Election.objects.filter(status=Status.OPEN, closes_at__lte=now):
-        close_election(election)
+        try:
+            close_election(election)
+        except RuntimeError:  # a ballot failed its integrity check: audited, needs a person to look at it
+            logger.exception("vote %s could not be counted", election.pk)
         done["closed"] += 1
     for election in Election.objects.filter(status=Status.CLOSED, result__isnull=True):
-        count_election(election)
-        done["counted"] += 1
+        try:
+            count_election(election)
+            done["counted"] += 1
+        except RuntimeError:
+            logger.exception("vote %s could not be counted", election.pk)
     return done

@@ -189,3 +189,21 @@ def test_chair_organises_only_at_her_primary_organisation(tree, people):
     with pytest.raises(Exception):  # noqa: B017
         services.update_election(other, election, {"title_ru": "x"})
     assert Election.objects.get(pk=election.pk).title_ru == "Выборы"
+
+
+def test_a_ballot_edited_in_the_database_stops_the_count(tree, voters):
+    from odaq.voting.models import Ballot
+
+    users = voters(5)
+    election = open_election(make_election(tree.school_a))
+    for user in users:
+        services.cast_ballot(user, election.pk, choices(election, 1))
+    ballot = Ballot.objects.first()
+    yes = election.questions.get().options.first().pk
+    Ballot.objects.filter(pk=ballot.pk).update(choices={next(iter(ballot.choices)): [yes]})
+    with pytest.raises(RuntimeError, match=ballot.tracking_code):
+        close_election(election)
+    election.refresh_from_db()
+    assert election.result is None and election.status == Status.CLOSED
+    assert AuditRecord.objects.filter(action="voting.integrity_failed",
+                                      data__tracking_code=ballot.tracking_code).exists()
