@@ -10,10 +10,13 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from odaq.orgs.models import Organisation, Person
+
 from .choices import Kind
 from .models import Answer, Survey
 from .results import small_groups
 
+CHUNK = 5000
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -41,37 +44,59 @@ def table(survey: Survey):
     kinds = {q.pk: q.kind for q in questions}
     small = small_groups(survey) if survey.anonymous else set()
     yield header
-    responses = survey.responses.select_related("organisation", "person").order_by("id")
-    for start in range(0, responses.count(), 2000):
-        chunk = list(responses[start:start + 2000])
+    names = {org.pk: org.name for org in Organisation.objects.filter(pk__in=survey.responses.values("organisation"))}
+    people = {}
+    if not survey.anonymous:
+        people = {p.pk: p.full_name for p in Person.objects.filter(
+            pk__in=survey.responses.values("person")).only("last_name", "first_name", "middle_name")}
+    last = None
+    while True:  # keyset pages in the order of the random keys
+        page = survey.responses.order_by("id")
+        if last is not None:
+            page = page.filter(id__gt=last)
+        chunk = list(page.values_list("id", "organisation_id", "person_id")[:CHUNK])
+        if not chunk:
+            break
+        last = chunk[-1][0]
         values: dict = {}
-        for a in Answer.objects.filter(response__in=chunk).order_by("option"):
-            kind = kinds[a.question_id]
+        for response_id, question_id, option, number, text in Answer.objects.filter(
+                response__in=[r[0] for r in chunk]).order_by("option").values_list(
+                "response_id", "question_id", "option", "number", "text"):
+            kind = kinds[question_id]
             if kind == Kind.MATRIX:
-                values[(a.response_id, a.question_id, a.option)] = a.number
+                values[(response_id, question_id, option)] = number
             elif kind in (Kind.SINGLE, Kind.MULTIPLE):
-                key = (a.response_id, a.question_id, None)
-                label = labels[a.question_id][a.option] if a.option < len(labels[a.question_id]) else ""
+                key = (response_id, question_id, None)
+                label = labels[question_id][option] if option < len(labels[question_id]) else ""
                 values[key] = f"{values[key]}; {label}" if key in values else label
             elif kind == Kind.SCALE:
-                values[(a.response_id, a.question_id, None)] = a.number
+                values[(response_id, question_id, None)] = number
             else:
-                values[(a.response_id, a.question_id, None)] = a.text
-        for r in chunk:
-            hide_org = survey.anonymous and (r.organisation_id in small or r.organisation_id is None)
-            row = ["" if hide_org else r.organisation.name]
+                values[(response_id, question_id, None)] = text
+        for response_id, org_id, person_id in chunk:
+            hide_org = survey.anonymous and (org_id in small or org_id is None)
+            row = ["" if hide_org else names.get(org_id, "")]
             if not survey.anonymous:
-                row.append(r.person.full_name if r.person else "")
-            row += [values.get((r.pk, qid, i), "") for qid, i in columns]
+                row.append(people.get(person_id, ""))
+            row += [values.get((response_id, qid, i), "") for qid, i in columns]
             yield row
 
 
-def as_csv(survey: Survey) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_lines(survey: Survey):
+    """The CSV line by line (UTF-8 with a BOM so that Excel reads it), for a streaming response."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff".encode()
     for row in table(survey):
-        writer.writerow([_safe(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM lets Excel read UTF-8
+        yield writer.writerow([_safe(v) for v in row]).encode("utf-8")
+
+
+def as_csv(survey: Survey) -> bytes:
+    return b"".join(csv_lines(survey))
 
 
 def as_xlsx(survey: Survey) -> bytes:

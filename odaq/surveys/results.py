@@ -109,12 +109,16 @@ def response_rates(survey: Survey) -> tuple[list[RateRow], int, int, int]:
 def question_result(survey: Survey, question: Question, small: set[int]) -> QuestionResult:
     result = QuestionResult(question)
     answers = Answer.objects.filter(question=question).order_by()
-    result.answered = answers.values("response").distinct().count()
+    if question.kind in (Kind.MULTIPLE, Kind.MATRIX, Kind.TEXT):  # several rows (or none) per response
+        result.answered = answers.values("response").distinct().count()
     if question.kind in (Kind.SINGLE, Kind.MULTIPLE):
         counts = dict(answers.values_list("option").annotate(n=Count("pk")))
+        if question.kind == Kind.SINGLE:
+            result.answered = sum(counts.values())
         result.bars = _bars(question.labels(), counts, result.answered)
     elif question.kind == Kind.SCALE:
         counts = dict(answers.values_list("number").annotate(n=Count("pk")))
+        result.answered = sum(counts.values())
         labels = [str(n) for n in range(SCALE_MIN, SCALE_MAX + 1)]
         result.bars = _bars(labels, {n - SCALE_MIN: counts.get(n, 0) for n in range(SCALE_MIN, SCALE_MAX + 1)},
                             result.answered)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -175,6 +175,6 @@ def survey_export(request, pk: int, fmt: str):
         response = HttpResponse(exports.as_xlsx(survey), content_type=(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     else:
-        response = HttpResponse(exports.as_csv(survey), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(exports.csv_lines(survey), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
