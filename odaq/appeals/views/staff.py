@@ -15,7 +15,7 @@ from odaq.core.paging import CappedPaginator
 from odaq.orgs.choices import MembershipStatus
 from odaq.orgs.decorators import staff_required
 from odaq.orgs.models import Membership, Organisation, build_search_name
-from odaq.orgs.scopes import Cap, scope_q
+from odaq.orgs.scopes import Cap, has_cap, scope_q
 
 from .. import selectors, services
 from ..forms import AnswerForm, AppealForm, MemberSearchForm, QueueFilterForm, ReasonForm, StaffMessageForm
@@ -42,8 +42,9 @@ def queue(request):
     query.pop("page", None)
     return render(request, "appeals/queue.html", {
         "form": form, "page": page, "query": query.urlencode(),
-        "can_handle": bool(scope_q(request.user, Cap.HANDLE_APPEALS)) and selectors.handlers_for(request.user),
-        "handlers": selectors.handlers_for(request.user),
+        "can_handle": has_cap(request.user, Cap.HANDLE_APPEALS),
+        "can_file": has_cap(request.user, Cap.FILE_APPEALS),
+        "handlers": selectors.handlers_for(request.user) if has_cap(request.user, Cap.HANDLE_APPEALS) else [],
     })
 
 
