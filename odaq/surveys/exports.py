@@ -14,7 +14,7 @@ from odaq.orgs.models import Organisation, Person
 
 from .choices import Kind
 from .models import Answer, Survey
-from .results import small_groups
+from .results import response_rates, small_groups
 
 CHUNK = 5000
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -107,3 +107,17 @@ def as_xlsx(survey: Survey) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def rates_csv(survey: Survey) -> bytes:
+    """Members asked and taking part per organisation (hidden as in the results page)."""
+    rows, _more, eligible, participants = response_rates(survey, limit=None)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_("Organisation"), _("Members asked"), _("Took part"), "%"])
+    for row in rows:
+        hidden = row.participants is None
+        writer.writerow([_safe(row.organisation.name), row.eligible, "" if hidden else row.participants,
+                         "" if hidden else row.percent])
+    writer.writerow([_("Total"), eligible, participants, round(100 * participants / eligible, 1) if eligible else ""])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

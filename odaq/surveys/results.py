@@ -91,7 +91,9 @@ def small_groups(survey: Survey) -> set[int]:
     return {row["organisation"] for row in counts if row["n"] < MIN_GROUP}
 
 
-def response_rates(survey: Survey) -> tuple[list[RateRow], int, int, int]:
+def response_rates(survey: Survey, limit: int | None = MAX_RATE_ROWS) -> tuple[list[RateRow], int, int, int]:
+    """Rows of the organisations with members asked (the first ``limit`` in tree order), how many more there
+    are, and the totals of members asked and taking part."""
     eligible = dict(selectors.eligible_memberships(survey).order_by().values_list("organisation")
                     .annotate(n=Count("pk")))
     taken = dict(Participation.objects.filter(survey=survey).order_by().values_list("organisation")
@@ -99,11 +101,11 @@ def response_rates(survey: Survey) -> tuple[list[RateRow], int, int, int]:
     org_ids = sorted(set(eligible) | set(taken))
     orgs = Organisation.objects.filter(pk__in=org_ids).order_by("path")
     rows = []
-    for org in orgs[:MAX_RATE_ROWS]:
+    for org in (orgs[:limit] if limit is not None else orgs.iterator(chunk_size=2000)):
         n_eligible, n_taken = eligible.get(org.pk, 0), taken.get(org.pk, 0)
         hidden = survey.anonymous and n_eligible < MIN_GROUP
         rows.append(RateRow(org, n_eligible, None if hidden else n_taken))
-    return rows, max(0, len(org_ids) - MAX_RATE_ROWS), sum(eligible.values()), sum(taken.values())
+    return rows, max(0, len(org_ids) - len(rows)), sum(eligible.values()), sum(taken.values())
 
 
 def question_result(survey: Survey, question: Question, small: set[int]) -> QuestionResult:

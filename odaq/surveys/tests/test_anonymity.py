@@ -89,6 +89,9 @@ def test_small_groups_are_hidden_in_anonymous_results(client, people, tree, memb
     page = client.get(reverse("surveys:results", args=[survey.pk])).content.decode()
     assert ("fewer than 5: not shown" in page) is (not shown)
     assert ("— School A1b" in page) is shown
+    rates = client.get(reverse("surveys:export", args=[survey.pk, "rates.csv"])).content.decode("utf-8-sig")
+    line = next(row for row in rates.splitlines() if row.startswith("School A1b"))
+    assert line == (f"School A1b,{members},{members},100.0" if shown else f"School A1b,{members},,")
 
 
 def test_answers_hidden_until_five_responses_in_anonymous_surveys(people, tree, member_factory):

@@ -73,6 +73,7 @@ PAGE_CASES = {
     "surveys:results": lambda w, o, d: ("get", reverse("surveys:results", args=[o.pk]), None),
     "surveys:export": lambda w, o, d: ("get", reverse("surveys:export", args=[o.pk, "csv"]), None),
     "surveys:export xlsx": lambda w, o, d: ("get", reverse("surveys:export", args=[o.pk, "xlsx"]), None),
+    "surveys:export rates": lambda w, o, d: ("get", reverse("surveys:export", args=[o.pk, "rates.csv"]), None),
     "surveys:answer": lambda w, o, d: ("get", reverse("surveys:answer", args=[o.pk]), None),
     "surveys:answer POST": lambda w, o, d: ("post", reverse("surveys:answer", args=[o.pk]), {}),
     "surveys:answer draft": lambda w, o, d: ("get", reverse("surveys:answer", args=[d.pk]), None),

@@ -166,12 +166,16 @@ def survey_results(request, pk: int):
 
 @run_surveys
 def survey_export(request, pk: int, fmt: str):
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in ("csv", "xlsx", "rates.csv"):
         raise Http404
     survey = selectors.survey_for(request.user, pk)
     services.record_export(request.user, survey, fmt, request=request)
     name = f"survey-{survey.pk}-{slugify(survey.title_ru, allow_unicode=False) or 'responses'}"[:60]
-    if fmt == "xlsx":
+    if fmt == "rates.csv":
+        response = HttpResponse(exports.rates_csv(survey), content_type="text/csv; charset=utf-8")
+        name += "-rates"
+        fmt = "csv"
+    elif fmt == "xlsx":
         response = HttpResponse(exports.as_xlsx(survey), content_type=(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     else:
