@@ -235,3 +235,15 @@ def test_only_eligible_members_may_answer_while_open(people, tree, member_factor
     with pytest.raises(ValidationError):
         services.submit_response(people.member_a.person, draft, good_answers(draft))
     assert Participation.objects.count() == 1
+
+
+def test_participation_and_response_are_written_together(people, survey_a, monkeypatch):
+    """If storing the answers fails, the participation is rolled back too: the member may try again."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Answer.objects, "bulk_create", broken)
+    with pytest.raises(RuntimeError):
+        services.submit_response(people.member_a.person, survey_a, good_answers(survey_a))
+    assert snapshot() == ([], 0, [])

@@ -173,3 +173,13 @@ def test_staff_link_only_for_organisers(en, people):
         en.force_login(getattr(people, role))
         page = en.get(reverse("portal:home")).content.decode()
         assert (f'href="{manage}"' in page) is shown, role
+
+
+def test_survey_page_speaks_the_members_language(client, people, survey_a):
+    client.force_login(people.member_user)
+    client.cookies["django_language"] = "ru"
+    page = client.get(reverse("surveys:answer", args=[survey_a.pk])).content.decode()
+    assert survey_a.title_ru in page and "Да" in page and "Зарплата" in page
+    client.cookies["django_language"] = "kk"
+    page = client.get(reverse("surveys:answer", args=[survey_a.pk])).content.decode()
+    assert survey_a.title_kk in page and "Иә" in page and "Жалақы" in page
