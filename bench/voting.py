@@ -13,7 +13,8 @@ and run the standalone verifier on it.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/odaq_bench_voting; dropped and
 created again, so its name must contain "bench"), BENCH_MEMBERS (646000 → about 600,000 active),
-BENCH_HTTP_VOTERS (20000), BENCH_CLIENTS (24), BENCH_WORKERS (4 gunicorn workers), BENCH_REUSE (0),
+BENCH_HTTP_VOTERS (20000), BENCH_CLIENTS (16), BENCH_WORKERS (4 sync gunicorn workers; BENCH_THREADS > 1
+for gthread workers), BENCH_REUSE (0),
 BENCH_SEED (1). Figures are printed, never asserted.
 """
 
@@ -132,6 +133,9 @@ def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
     log = open(ROOT / "var" / "bench_voting_gunicorn.log", "w")  # noqa: SIM115
     command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "odaq.config.wsgi:application", "--workers", str(workers),
                "--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
+    threads = int(os.environ.get("BENCH_THREADS", "1"))
+    if threads > 1:  # gthread workers keep connections alive
+        command += ["--worker-class", "gthread", "--threads", str(threads)]
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     import httpx
@@ -289,7 +293,7 @@ def main() -> None:
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     members = int(os.environ.get("BENCH_MEMBERS", "646000"))
     http_voters = int(os.environ.get("BENCH_HTTP_VOTERS", "20000"))
-    clients = int(os.environ.get("BENCH_CLIENTS", "24"))
+    clients = int(os.environ.get("BENCH_CLIENTS", "16"))
     workers = int(os.environ.get("BENCH_WORKERS", "4"))
     reuse = os.environ.get("BENCH_REUSE") == "1"
     (ROOT / "var").mkdir(exist_ok=True)
