@@ -151,3 +151,29 @@ def test_html_in_texts_is_shown_as_text(tree, voters, client):
     client.force_login(user)
     page = client.get(f"/votes/{election.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_staff_pages_render_in_every_state(tree, people, voters, client):
+    from odaq.voting.models import Status
+
+    users = voters(5)
+    client.cookies["django_language"] = "ru"
+    client.force_login(people.chair)
+    election = make_election(tree.school_a, electorate="delegates")
+    assert client.get(f"/votes/staff/{election.pk}/").status_code == 200  # draft, with the delegates form
+    assert client.get(f"/votes/staff/{election.pk}/edit/").status_code == 200
+    Election.objects.filter(pk=election.pk).update(electorate="members", status=Status.SCHEDULED)
+    assert client.get(f"/votes/staff/{election.pk}/").status_code == 200
+    client.post(f"/votes/staff/{election.pk}/open/")
+    assert Election.objects.get(pk=election.pk).status == Status.OPEN
+    for user in users:
+        services.cast_ballot(user, election.pk, choices(election, 0))
+    close_election(election)
+    page = client.get(f"/votes/staff/{election.pk}/")
+    assert page.status_code == 200 and 'id="result-h"' in page.content.decode()
+    assert client.get(f"/votes/staff/{election.pk}/edit/").status_code == 302  # nothing to edit any more
+    client.post(f"/votes/staff/{election.pk}/publish/")
+    assert Election.objects.get(pk=election.pk).status == Status.PUBLISHED
+    assert client.get("/votes/staff/").status_code == 200
+    assert client.get("/votes/").status_code == 200
+    assert client.get(f"/votes/{election.pk}/results/").status_code == 200
