@@ -13,10 +13,11 @@ from odaq.core import audit
 from odaq.orgs.choices import Position
 from odaq.orgs.models import Organisation, Person
 from odaq.orgs.scopes import Cap, can
+from odaq.orgs.selectors import ancestors_and_self
 
 from . import selectors
 from .answers import check_answers
-from .choices import MAX_OPTIONS, MAX_QUESTIONS, Kind, Status
+from .choices import MAX_OPTIONS, MAX_QUESTIONS, MIN_GROUP, Kind, Status
 from .models import Answer, Participation, Question, Response, Survey
 
 SURVEY_FIELDS = ["organisation", "title_kk", "title_ru", "intro_kk", "intro_ru", "anonymous", "young_only",
@@ -222,7 +223,7 @@ def submit_response(person: Person | None, survey: Survey, raw: dict) -> Respons
     try:
         with transaction.atomic():
             Participation.objects.create(survey=survey, person=person, organisation=membership.organisation)
-            response = Response.objects.create(survey=survey, organisation=membership.organisation,
+            response = Response.objects.create(survey=survey, organisation=_response_organisation(survey, membership),
                                                person=None if survey.anonymous else person)
             Answer.objects.bulk_create([Answer(response=response, question=q, option=option, number=number,
                                                text=text) for q, option, number, text in clean.rows])
@@ -230,6 +231,21 @@ def submit_response(person: Person | None, survey: Survey, raw: dict) -> Respons
         raise AlreadyAnswered(
             _("You have already answered this survey. Only one response per member is counted.")) from exc
     return response
+
+
+def _response_organisation(survey: Survey, membership) -> Organisation:
+    """Where an answer is counted. In anonymous surveys: the member's organisation only if at least MIN_GROUP
+    members are asked there, else the nearest organisation above it that has that many (at most the survey's
+    own), so that even the database never ties an anonymous response to a tiny group."""
+    if not survey.anonymous:
+        return membership.organisation
+    eligible = selectors.eligible_memberships(survey)
+    for node in reversed(ancestors_and_self(membership.organisation)):
+        if len(node.path) <= len(survey.organisation.path):
+            break
+        if eligible.filter(organisation__path__startswith=node.path).count() >= MIN_GROUP:
+            return node
+    return survey.organisation
 
 
 def record_export(user, survey: Survey, fmt: str, *, request=None) -> None:

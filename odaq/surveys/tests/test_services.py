@@ -144,7 +144,9 @@ def test_answering_stores_participation_and_response(people, tree, survey_a):
     person = people.member_a.person
     response = services.submit_response(person, survey_a, good_answers(survey_a))
     assert Participation.objects.filter(survey=survey_a, person=person, organisation=tree.school_a).count() == 1
-    assert response.person is None and response.organisation == tree.school_a
+    assert response.person is None
+    # School A1a and district A1 have fewer than 5 members asked: the answer counts for the whole region.
+    assert response.organisation == tree.region_a
     assert Answer.objects.filter(response=response).count() == 1 + 2 + 1 + 1 + 2
 
 
@@ -247,3 +249,17 @@ def test_participation_and_response_are_written_together(people, survey_a, monke
     with pytest.raises(RuntimeError):
         services.submit_response(people.member_a.person, survey_a, good_answers(survey_a))
     assert snapshot() == ([], 0, [])
+
+
+def test_anonymous_answers_count_for_a_group_of_at_least_five(people, tree, member_factory):
+    survey = full_survey(tree.region_a)
+    for _ in range(4):
+        member_factory(tree.school_a)
+    response = services.submit_response(people.member_a.person, survey, good_answers(survey))
+    assert response.organisation == tree.school_a  # now 5 members are asked there
+    named = full_survey(tree.region_a, anonymous=False)
+    assert services.submit_response(people.member_a2.person, named, good_answers(named)).organisation == \
+        tree.school_a2  # named surveys keep the member's own organisation
+    small = full_survey(tree.region_a)
+    assert services.submit_response(people.member_a2.person, small, good_answers(small)).organisation == \
+        tree.district_a  # School A1b has one member; district A1 has six
