@@ -130,6 +130,8 @@ class Appeal(models.Model):
         verbose_name_plural = _("appeals")
         indexes = [
             models.Index(fields=["region", "due_date"], condition=Q(status__in=OPEN), name="appeals_open_due"),
+            models.Index(fields=["due_date"], condition=Q(status__in=OPEN), name="appeals_open_due_all"),
+            models.Index(fields=["-created_at"], name="appeals_created"),
             models.Index(fields=["region", "-created_at"], name="appeals_region_created"),
             models.Index(fields=["organisation", "-created_at"], name="appeals_org_created"),
             models.Index(fields=["assignee", "status"], name="appeals_assignee_status"),

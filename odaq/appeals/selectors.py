@@ -25,9 +25,19 @@ ORG = "organisation__path"
 
 
 def _paths_q(paths: list[str]) -> Q:
+    """Appeals whose organisation lies under one of ``paths``. A region or the root is matched through the
+    appeal's ``region`` (its ancestor right under the root, or the node itself), which needs no join."""
     q = Q(pk__in=[])
+    shallow = [p for p in paths if len(p) <= 2 * Organisation.steplen]
+    if shallow:
+        shallow_q = Q()
+        for path in shallow:
+            shallow_q |= Q(path__startswith=path)
+        regions = list(Organisation.objects.filter(shallow_q, depth__lte=2).values_list("pk", flat=True))
+        q |= Q(region_id__in=regions)
     for path in paths:
-        q |= Q(**{f"{ORG}__startswith": path})
+        if path not in shallow:
+            q |= Q(**{f"{ORG}__startswith": path})
     return q
 
 
