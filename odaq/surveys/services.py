@@ -19,6 +19,7 @@ from . import selectors
 from .answers import check_answers
 from .choices import MAX_OPTIONS, MAX_QUESTIONS, MIN_GROUP, Kind, Status
 from .models import Answer, Participation, Question, Response, Survey
+from .tasks import notify_due_surveys
 
 SURVEY_FIELDS = ["organisation", "title_kk", "title_ru", "intro_kk", "intro_ru", "anonymous", "young_only",
                  "positions", "opens_at", "closes_at"]
@@ -187,8 +188,6 @@ def open_survey(user, survey: Survey, *, request=None) -> Survey:
         audit.record("survey.opened", actor=user, obj=survey, request=request,
                      data={"opens_at": survey.opens_at, "closes_at": survey.closes_at,
                            "questions": survey.questions.count()})
-        from .tasks import notify_due_surveys
-
         transaction.on_commit(notify_due_surveys.delay)
     return survey
 
