@@ -121,7 +121,7 @@ def queue(user, *, status: str = "", topic: Topic | None = None, organisation: O
         qs = qs.filter(created_at__date__lte=date_to)
     q = (q or "").strip()
     if q:
-        qs = qs.filter(Q(number__iexact=q) | Q(subject__icontains=q) | Q(description__icontains=q))
+        qs = qs.filter(Q(number=q) | Q(subject__icontains=q) | Q(description__icontains=q))
     if overdue or status in ("open", *OPEN):
         return _related(qs).order_by("due_date", "pk")
     return _related(qs).order_by("-created_at", "-pk")
