@@ -15,7 +15,7 @@ Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/odaq
 created again, so its name must contain "bench"), BENCH_MEMBERS (646000 → about 600,000 active),
 BENCH_HTTP_VOTERS (20000), BENCH_CLIENTS (16), BENCH_WORKERS (4 sync gunicorn workers; BENCH_THREADS > 1
 for gthread workers), BENCH_REUSE (0),
-BENCH_SEED (1). Figures are printed, never asserted.
+BENCH_SEED (1), BENCH_HTTP_ONLY (0; 1 stops after the HTTP casts). Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -312,6 +312,8 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    if os.environ.get("BENCH_HTTP_ONLY") == "1":
+        return
     timed("bulk cast of the rest (COPY)", cast_rest_in_bulk, election)
     election = close_and_count(election)
     export_and_verify(election)
