@@ -30,3 +30,10 @@ def cabinet_appeals(context):
 @register.filter
 def status_class(appeal) -> str:
     return "overdue" if appeal.is_overdue else appeal.status
+
+
+@register.filter
+def law_url(text: str) -> str:
+    from ..lawlinks import article_url
+
+    return article_url(text)
