@@ -80,7 +80,7 @@ def parse(text: str) -> list[Cited]:
     return sorted(out, key=lambda c: c.start)
 
 
-QUOTE = re.compile(r"«([^«»]{20,})»")
+QUOTE = re.compile(r"(?<=: )«([^«»]{20,})»")  # a quotation introduced by a colon, not an act's name
 
 
 def _norm(text: str) -> str:

@@ -1,0 +1,104 @@
+"""The assistant's journey in Kazakh in a real browser: a lecturer asks at night, gets a labelled answer with
+links to the articles, asks a lawyer to check; the lawyer corrects it; he sees "checked by a lawyer"."""
+
+import pytest
+from django.utils import translation
+
+from odaq.aigov.models import AIRecord
+from odaq.assistant.tests.conftest import _assistant_settings, law  # noqa: F401 (fixtures)
+from odaq.orgs.choices import Role
+from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFactory, grant
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("law")]
+PASSWORD = "correct horse battery"
+QUESTION = "Директор демалысты бөліп беруге мәжбүрлеп жатыр, заңды ма?"
+
+
+def _t(lang: str, text: str) -> str:
+    with translation.override(lang):
+        return translation.gettext(text)
+
+
+def _log_in(page, login: str):
+    page.goto("/account/login/")
+    page.fill("input[name=username]", login)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/cabinet/")
+
+
+def test_member_asks_in_kazakh_and_a_lawyer_corrects_the_answer(page, browser, live_server, tree):
+    member = UserFactory(email="lecturer@example.kz", language="kk")
+    MembershipFactory(organisation=tree.school_a, person=PersonFactory(user=member, last_name="Сейітов"))
+    lawyer = UserFactory(email="lawyer@example.kz", language="kk")
+    grant(lawyer, Role.LAWYER, tree.region_a)
+
+    _log_in(page, "lecturer@example.kz")
+    page.locator("#cabinet-assistant").click()
+    page.wait_for_url("**/assistant/")
+    page.fill("textarea[name=question]", QUESTION)
+    page.locator("#ask-submit").click()
+    page.locator(".turn").first.wait_for()
+    record = AIRecord.objects.get()
+    assert record.language == "kk" and record.channel == "cabinet"
+    assert page.url.endswith("/assistant/")  # htmx: the answer came into the page
+    turn = page.locator(f"#turn-{record.pk}")
+    label = turn.locator(f"#ai-label-{record.pk}")
+    assert label.get_attribute("data-reviewed") == "false"
+    assert _t("kk", "Prepared by AI, not yet checked by a lawyer") in label.inner_text()
+    assert turn.locator(".ai-answer").get_attribute("lang") == "kk"
+    assert "Еңбек кодексінің 96-бабы" in turn.inner_text()
+    assert turn.locator('a.cite[href="/law/K1500000414/96/?lang=kk"]').count() >= 1
+    appeal = turn.locator(f"#file-appeal-{record.pk}")
+    if appeal.count():
+        href = appeal.get_attribute("href")
+        assert f"ai_record={record.pk}" in href and "topic=leave" in href
+
+    turn.locator(f"#ask-lawyer-{record.pk}").click()
+    page.locator(f"#lawyer-asked-{record.pk}").wait_for()
+    record.refresh_from_db()
+    assert record.review_status == "pending" and "asked_lawyer" in record.flags
+
+    staff = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    desk = staff.new_page()
+    desk.set_default_timeout(15_000)
+    _log_in(desk, "lawyer@example.kz")
+    desk.goto("/ai/review/")
+    desk.locator(f'#review-queue a[href="/ai/records/{record.pk}/"]').click()
+    desk.locator("#decision-form").wait_for()
+    desk.locator("input[name=decision][value=correct]").check()
+    desk.fill("textarea[name=corrected_answer]",
+              "Жоқ, жұмыс беруші демалысты жұмыскердің келісімінсіз бөле алмайды (Еңбек кодексінің 96-бабы).")
+    desk.fill("textarea[name=note]", "Келісім туралы нақтыланды")
+    desk.locator("#decide").click()
+    desk.wait_for_url("**/ai/review/")
+    staff.close()
+    record.refresh_from_db()
+    assert record.review_status == "corrected" and record.reviewer == lawyer
+
+    page.goto("/notifications/")
+    assert "келісімінсіз бөле алмайды" in page.locator("main").inner_text()
+    page.goto(f"/assistant/#turn-{record.pk}")
+    label = page.locator(f"#ai-label-{record.pk}")
+    assert label.get_attribute("data-reviewed") == "true"
+    assert "келісімінсіз бөле алмайды" in page.locator(f"#turn-{record.pk}").inner_text()
+    assert page.locator(f'#turn-{record.pk} a.cite[href="/law/K1500000414/96/?lang=kk"]').count() >= 1
+
+
+def test_visitor_asks_in_russian_without_javascript(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/assistant/ask/")
+    page.fill("textarea[name=question]", "Можно ли разделить ежегодный отпуск на части?")
+    page.locator("#ask-submit").click()
+    page.wait_for_load_state()
+    record = AIRecord.objects.get()
+    assert record.language == "ru" and record.user is None
+    answer = page.locator(f"#answer-{record.pk}")
+    assert answer.get_attribute("lang") == "ru" and "статья 96 трудового кодекса рк" in answer.inner_text().lower()
+    assert page.locator(f"#ai-label-{record.pk}").get_attribute("data-ai-generated") == "true"
+    page.locator(f"#ask-lawyer-{record.pk}").click()
+    page.wait_for_load_state()
+    record.refresh_from_db()
+    assert record.review_status == "pending"
+    context.close()
