@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_MEMBERS ?= 3000
 
-.PHONY: install translations demo test lint bench eval-retrieval messages clean
+.PHONY: install translations demo test lint bench eval-retrieval messages clean eval-assistant
 
 $(VENV)/.installed: pyproject.toml
 	@$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -46,6 +46,11 @@ bench-voting: install translations
 
 eval-retrieval: install translations
 	$(BIN)/python manage.py eval_retrieval --questions ../shared/eval/dev.jsonl
+
+# The assistant on the same questions: extractive, and the model composer too when ODAQ_LLM_BASE_URL is set.
+eval-assistant: install translations
+	$(BIN)/python manage.py eval_assistant --questions ../shared/eval/dev.jsonl --composer extractive
+	if [ -n "$$ODAQ_LLM_BASE_URL" ]; then $(BIN)/python manage.py eval_assistant --questions ../shared/eval/dev.jsonl --composer llm; fi
 
 # For developers with GNU gettext: refresh the .po catalogues from the code.
 messages: install
