@@ -350,11 +350,16 @@ def normal_code(text: str) -> str:
     return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
 
-def _lock_open_election(election_id: int) -> Election:
-    """Read the vote's state; on PostgreSQL share-lock its row, so that closing waits for casts in flight."""
-    lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
+def _open_election_and_eligibility(election_id: int, person_id: int | None, user_id: int | None) -> Election:
+    """One statement: the vote's state (its row share-locked on PostgreSQL, so that closing waits for casts
+    in flight) and the voter's place in the frozen electorate (``eligible_person``, ``eligible_weight``)."""
+    lock = " FOR SHARE OF e" if connection.vendor == "postgresql" else ""
+    voter = "%s" if person_id is not None else f"(SELECT p.id FROM {Person._meta.db_table} p WHERE p.user_id = %s)"
     found = list(Election.objects.raw(
-        f"SELECT id, status, closes_at, opened_at FROM {Election._meta.db_table} WHERE id = %s{lock}", [election_id]))
+        f"SELECT e.id, e.status, e.closes_at, e.opened_at, g.person_id AS eligible_person, "
+        f"g.weight AS eligible_weight FROM {Election._meta.db_table} e LEFT JOIN {Eligible._meta.db_table} g "
+        f"ON g.election_id = e.id AND g.person_id = {voter} WHERE e.id = %s{lock}",
+        [person_id if person_id is not None else user_id, election_id]))
     if not found:
         raise VoteRefused(_("There is no such vote."), "not_found")
     election = found[0]
@@ -377,30 +382,41 @@ def cast_ballot(user, election_id: int, raw_choices, *, email_receipt: bool = Fa
 def cast_for_person(person: Person | None, election_id: int, raw_choices, *, user=None) -> str:
     """The roll row and the ballot, in one transaction; a second attempt finds her already on the roll.
 
-    Few round trips on purpose (this is the hot path of a union-wide vote): the vote row, her eligibility,
-    the roll row (``ON CONFLICT DO NOTHING``: no savepoint needed) and the ballot."""
+    Few round trips on purpose (this is the hot path of a union-wide vote): one read of the vote and her
+    eligibility, then the roll row (``ON CONFLICT DO NOTHING``: no savepoint needed) and the ballot — on
+    PostgreSQL in one statement, the ballot written only if the roll row was."""
     with transaction.atomic():
-        election = _lock_open_election(election_id)
-        eligible = Eligible.objects.filter(election_id=election_id)
-        eligible = eligible.filter(person__user=user) if person is None else eligible.filter(person=person)
-        found = eligible.values_list("person_id", "weight").first()
-        if found is None:
+        election = _open_election_and_eligibility(election_id, person.pk if person else None,
+                                                  user.pk if user is not None else None)
+        if election.eligible_person is None:
             if person is None and not Person.objects.filter(user=user).exists():
                 raise VoteRefused(_("Only union members can vote."), "not_member")
             raise VoteRefused(_("You are not in the electorate of this vote."), "not_eligible")
-        person_id, weight = found
+        person_id, weight = election.eligible_person, election.eligible_weight
         choices = clean_choices(election, raw_choices)
         code = new_tracking_code()
+        digest = verify.ballot_digest(code, choices, weight)
+        roll, box = VoterRoll._meta.db_table, Ballot._meta.db_table
         with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {VoterRoll._meta.db_table} (id, election_id, person_id) VALUES (%s, %s, %s) "
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    f"WITH r AS (INSERT INTO {roll} (id, election_id, person_id) VALUES (%s, %s, %s) "
+                    "ON CONFLICT (election_id, person_id) DO NOTHING RETURNING 1) "
+                    f"INSERT INTO {box} (id, election_id, tracking_code, choices, weight, digest, prev_hash, hash) "
+                    "SELECT %s, %s, %s, %s::jsonb, %s, %s, '', '' WHERE EXISTS (SELECT 1 FROM r)",
+                    [uuid.uuid4(), election_id, person_id, uuid.uuid4(), election_id, code, json.dumps(choices),
+                     weight, digest])
+                if cursor.rowcount != 1:
+                    raise VoteRefused(_("You have already voted in this vote: each member votes once."),
+                                      "already_voted")
+                return code
+            cursor.execute(f"INSERT INTO {roll} (id, election_id, person_id) VALUES (%s, %s, %s) "
                            "ON CONFLICT (election_id, person_id) DO NOTHING",
-                           [uuid.uuid4().hex if connection.vendor != "postgresql" else uuid.uuid4(), election_id,
-                            person_id])
-            inserted = cursor.rowcount
-        if inserted != 1:
-            raise VoteRefused(_("You have already voted in this vote: each member votes once."), "already_voted")
+                           [uuid.uuid4().hex, election_id, person_id])
+            if cursor.rowcount != 1:
+                raise VoteRefused(_("You have already voted in this vote: each member votes once."), "already_voted")
         Ballot.objects.create(election_id=election_id, tracking_code=code, choices=choices, weight=weight,
-                              digest=verify.ballot_digest(code, choices, weight))
+                              digest=digest)
     return code
 
 
