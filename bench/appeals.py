@@ -112,6 +112,7 @@ def scenarios() -> list[Scenario]:
         Scenario("queue page: search 'сентябр' in the region (lawyer)", page(lawyer, {"organisation": region.pk,
                                                                                        "q": "сентябр"})),
         Scenario("queue page: overdue, whole union (central admin)", page(central, {"overdue": "on"})),
+        Scenario("queue page: all, newest first, whole union (central admin)", page(central, {})),
         Scenario("filing page: POST /appeals/new/ (member)", file_page),
         Scenario("selector: region + overdue (lawyer)", select(lawyer, organisation=region, overdue=True)),
         Scenario("service: file_appeal (member)", file_service),

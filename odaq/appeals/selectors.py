@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from odaq.core.models import User
 from odaq.orgs.choices import Level, Role
-from odaq.orgs.models import Organisation, RoleAssignment
+from odaq.orgs.models import Organisation, Person, RoleAssignment
 from odaq.orgs.scopes import Cap, can, has_cap, scope_paths, scope_q
 
 from .choices import OPEN
@@ -62,16 +62,21 @@ def staff_appeals(user) -> QuerySet[Appeal]:
     return Appeal.objects.filter(staff_q(user))
 
 
+def _own_q(user) -> Q:
+    """The member's own appeals, through a subquery rather than a join (it is OR-ed with the staff scope)."""
+    return Q(person__in=Person.objects.filter(user=user).values("pk"))
+
+
 def my_appeals(user) -> QuerySet[Appeal]:
     if not user.is_authenticated:
         return Appeal.objects.none()
-    return Appeal.objects.filter(person__user=user)
+    return Appeal.objects.filter(_own_q(user))
 
 
 def visible_appeals(user) -> QuerySet[Appeal]:
     if not user.is_authenticated:
         return Appeal.objects.none()
-    q = Q(person__user=user)
+    q = _own_q(user)
     if has_cap(user, Cap.VIEW_APPEALS):
         q |= staff_q(user)
     return Appeal.objects.filter(q)
