@@ -127,7 +127,8 @@ def decide(record: AIRecord, reviewer, decision: str, *, note: str = "", correct
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        record = AIRecord.objects.select_for_update().select_related("user", "organisation").get(pk=record.pk)
+        record = (AIRecord.objects.select_for_update(of=("self",)).select_related("user", "organisation")
+                  .get(pk=record.pk))
         if record.review_status != ReviewStatus.PENDING:
             raise ValidationError({"decision": _("This answer is not waiting for review.")})
         record.review_status = DECISION_STATUS[decision]

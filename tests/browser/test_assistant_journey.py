@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 
 from odaq.aigov.models import AIRecord
-from odaq.assistant.tests.conftest import _assistant_settings, law  # noqa: F401 (fixtures)
+from odaq.assistant.tests.conftest import ChatServer, _assistant_settings, law  # noqa: F401 (fixtures)
 from odaq.orgs.choices import Role
 from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFactory, grant
 
@@ -102,3 +102,32 @@ def test_visitor_asks_in_russian_without_javascript(browser, live_server):
     record.refresh_from_db()
     assert record.review_status == "pending"
     context.close()
+
+
+@pytest.fixture
+def model_server(settings):
+    server = ChatServer()
+    settings.ODAQ_LLM_BASE_URL, settings.ODAQ_LLM_MODEL = server.url, "test-model"
+    settings.ODAQ_LLM_TIMEOUT, settings.ODAQ_LLM_RETRIES = 5.0, 0
+    yield server
+    server.close()
+
+
+def test_member_asks_in_russian_with_a_model_endpoint(page, tree, model_server):
+    """With ODAQ_LLM_BASE_URL set the model writes the answer; its one invented citation never shows."""
+    model_server.replies = ["Да, по соглашению сторон отпуск можно разделить на части (статья 96 Трудового кодекса "
+                           "РК). Директор вправе решить сам по статье 777 ТК РК."]
+    member = UserFactory(email="teacher@example.kz", language="ru")
+    MembershipFactory(organisation=tree.school_a, person=PersonFactory(user=member, language="ru"))
+    _log_in(page, "teacher@example.kz")
+    page.goto("/assistant/")
+    page.fill("textarea[name=question]", "Можно ли разделить ежегодный отпуск на части? Мой телефон 87011234567")
+    page.locator("#ask-submit").click()
+    page.locator(".turn").first.wait_for()
+    record = AIRecord.objects.get()
+    assert record.composer == "llm" and record.model_id == "test-model-1" and "stripped_citations" in record.flags
+    answer = page.locator(f"#answer-{record.pk}")
+    assert "777" not in answer.inner_text() and "87011234567" not in page.content()
+    assert answer.locator('a.cite[href="/law/K1500000414/96/?lang=ru"]').count() == 1
+    assert answer.locator(f"#ai-label-{record.pk}").get_attribute("data-reviewed") == "false"
+    assert "87011234567" not in model_server.all_bodies
