@@ -53,10 +53,12 @@ def review_queue(user) -> QuerySet[AIRecord]:
             .select_related("organisation").order_by("review_requested_at", "pk"))
 
 
-def record_for(user, pk: int, cap: Cap) -> AIRecord:
-    """One record inside the user's scope for ``cap`` (404 outside it)."""
-    return get_object_or_404(AIRecord.objects.filter(scoped_q(user, cap)).select_related("organisation", "user"),
-                             pk=pk)
+def record_for(user, pk: int, *caps: Cap) -> AIRecord:
+    """One record inside the user's scope for any of ``caps`` (404 outside it)."""
+    q = Q(pk__in=[])
+    for cap in caps:
+        q |= scoped_q(user, cap)
+    return get_object_or_404(AIRecord.objects.filter(q).select_related("organisation", "user"), pk=pk)
 
 
 def usable_cards() -> list[AnswerCard]:

@@ -40,8 +40,9 @@ def records(request):
 @staff_required
 def record(request, pk: int):
     user = request.user
-    cap = Cap.REVIEW_AI if has_cap(user, Cap.REVIEW_AI) else Cap.VIEW_AI_RECORDS
-    rec = selectors.record_for(user, pk, cap)
+    if not (has_cap(user, Cap.REVIEW_AI) or has_cap(user, Cap.VIEW_AI_RECORDS)):
+        raise PermissionDenied
+    rec = selectors.record_for(user, pk, Cap.REVIEW_AI, Cap.VIEW_AI_RECORDS)
     can_review = rec.review_status == "pending" and selectors.may(user, Cap.REVIEW_AI, rec)
     form = DecisionForm(request.POST or None, initial={"corrected_answer": rec.answer})
     if request.method == "POST":

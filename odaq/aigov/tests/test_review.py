@@ -127,3 +127,37 @@ def test_negative_feedback_requeues_an_approved_answer(law, people):
     record.refresh_from_db()
     assert record.review_status == "pending" and "negative_feedback" in record.flags
     assert AIRecord.objects.count() == 1
+
+
+def test_records_page_filters(client, people, tree):
+    AIRecordFactory(organisation=tree.school_a, question="Про отпуск", language="ru", flags=["sensitive_topic"])
+    AIRecordFactory(organisation=tree.school_a, question="Демалыс туралы", language="kk", flags=[],
+                    review_status="none", channel="api")
+    client.force_login(people.auditor)
+    client.cookies["django_language"] = "en"
+
+    def shown(**params):
+        html = client.get("/ai/records/", params).content.decode()
+        return {q for q in ("Про отпуск", "Демалыс туралы") if q in html}
+
+    assert shown() == {"Про отпуск", "Демалыс туралы"}
+    assert shown(language="kk") == {"Демалыс туралы"}
+    assert shown(flag="sensitive_topic") == {"Про отпуск"}
+    assert shown(status="pending", channel="cabinet") == {"Про отпуск"}
+    assert shown(q="Демалыс") == {"Демалыс туралы"}
+    assert client.get("/ai/records/", {"status": "bogus"}).status_code == 200  # a bad filter is ignored
+
+
+def test_lawyer_decides_through_the_page_and_bad_input_changes_nothing(client, people, tree):
+    record = AIRecordFactory(organisation=tree.school_a, user=people.member_user)
+    client.force_login(people.lawyer)
+    client.cookies["django_language"] = "en"
+    bad = client.post(f"/ai/records/{record.pk}/", {"decision": "correct", "corrected_answer": "", "note": ""})
+    assert bad.status_code == 400 and "Write the corrected answer." in bad.content.decode()
+    record.refresh_from_db()
+    assert record.review_status == "pending"
+    ok = client.post(f"/ai/records/{record.pk}/", {"decision": "reject", "note": "Неверная статья"})
+    assert ok.status_code == 302
+    record.refresh_from_db()
+    assert record.review_status == "rejected" and record.review_note == "Неверная статья"
+    assert AuditRecord.objects.filter(action="ai.reviewed").count() == 1
