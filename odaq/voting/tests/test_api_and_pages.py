@@ -71,6 +71,7 @@ def test_member_votes_in_the_browser_flow_and_finds_her_code(vote, client, peopl
     client.cookies["django_language"] = "en"
     client.force_login(user)
     assert f'id="vote-{election.pk}"' in _cabinet(user)
+    assert f'id="vote-{election.pk}"' in client.get("/cabinet/").content.decode()
     page = client.get(f"/votes/{election.pk}/").content.decode()
     option = election.questions.get().options.all()[1]
     assert f'name="q{election.questions.get().pk}"' in page
