@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_MEMBERS ?= 3000
 
-.PHONY: install translations demo test lint bench eval-retrieval messages clean eval-assistant
+.PHONY: install translations demo test lint bench bench-appeals bench-voting bench-surveys eval-retrieval messages clean eval-assistant
 
 $(VENV)/.installed: pyproject.toml
 	@$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -44,6 +44,9 @@ bench-appeals: install translations
 bench-voting: install translations
 	$(BIN)/python bench/voting.py
 
+bench-surveys: install translations
+	$(BIN)/python bench/surveys.py
+
 eval-retrieval: install translations
 	$(BIN)/python manage.py eval_retrieval --questions ../shared/eval/dev.jsonl
 
@@ -54,7 +57,7 @@ eval-assistant: install translations
 
 # For developers with GNU gettext: refresh the .po catalogues from the code.
 messages: install
-	$(BIN)/python manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=var
+	$(BIN)/python manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=var --ignore=bench
 
 clean:
 	rm -rf $(VENV) var/static

@@ -16,3 +16,6 @@ CELERY_BEAT_SCHEDULE["surveys-announce"] = {  # surveys: notify members of surve
     "task": "odaq.surveys.tasks.notify_due_surveys", "schedule": 600.0,
 }
 CELERY_BEAT_SCHEDULE["voting-tick"] = {"task": "odaq.voting.tasks.voting_tick", "schedule": 60.0}  # open/close votes
+
+# The embedded default has no beat process: `runserver` runs the schedule above in a thread (odaq/core/scheduler.py).
+ODAQ_EMBEDDED_SCHEDULER = env.bool("ODAQ_EMBEDDED_SCHEDULER", default=not PRODUCTION)

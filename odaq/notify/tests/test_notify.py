@@ -100,3 +100,26 @@ def test_unread_badge_in_the_menu(client):
 def test_anonymous_is_sent_to_login(client):
     assert client.get(reverse("notify:list")).status_code == 302
     assert client.post(reverse("notify:mark_read")).status_code == 302
+
+
+def test_a_refused_letter_is_kept_for_the_retry_and_sent_once(monkeypatch):
+    import smtplib
+
+    from odaq.notify import tasks
+
+    n = notify(UserFactory(email="r@example.kz"), subject="Hello", url="/x/", email=False)
+    calls = []
+
+    def refuse(*args, **kwargs):
+        calls.append(args)
+        raise smtplib.SMTPServerDisconnected("down")
+
+    monkeypatch.setattr(tasks, "send_mail", refuse)
+    with pytest.raises(smtplib.SMTPException):
+        tasks.send_notification_email.run(n.pk)
+    assert Notification.objects.get(pk=n.pk).emailed_at is None
+    assert smtplib.SMTPException in tasks.send_notification_email.autoretry_for
+    monkeypatch.undo()
+    assert tasks.send_notification_email.run(n.pk) is True
+    assert tasks.send_notification_email.run(n.pk) is False
+    assert [m.to for m in mail.outbox] == [["r@example.kz"]]
