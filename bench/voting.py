@@ -38,6 +38,7 @@ from run import recreate_database, setup_django  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/odaq_bench_voting"
 figures: list[tuple[str, str]] = []
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 
 
 def note(name: str, value: str) -> None:
@@ -128,7 +129,10 @@ def free_port() -> int:
 
 def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "ODAQ_ENV": "embedded", "LOG_LEVEL": "WARNING",
+    # Production settings, as behind nginx (which sets X-Forwarded-Proto): static files collected rather than
+    # looked up per request, Redis for the shared cache and the broker.
+    env = {**os.environ, "DATABASE_URL": url, "ODAQ_ENV": "production", "LOG_LEVEL": "WARNING",
+           "SECRET_KEY": secrets.token_urlsafe(48), "ALLOWED_HOSTS": "127.0.0.1",
            "DB_CONN_MAX_AGE": "60", "DJANGO_SETTINGS_MODULE": "odaq.config.settings"}
     log = open(ROOT / "var" / "bench_voting_gunicorn.log", "w")  # noqa: SIM115
     command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "odaq.config.wsgi:application", "--workers", str(workers),
@@ -142,7 +146,7 @@ def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
 
     for _ in range(120):
         try:
-            if httpx.get(base + "/healthz", timeout=2).status_code == 200:
+            if httpx.get(base + "/healthz", timeout=2, headers=PROXY_HEADERS).status_code == 200:
                 return proc, base
         except httpx.HTTPError:
             pass
@@ -183,7 +187,7 @@ def cast_over_http(base: str, election, keys: list[str], clients: int) -> None:
             started = time.perf_counter()
             try:
                 conn.request("POST", path, body=body, headers={"Authorization": f"Token {key}",
-                                                               "Content-Type": "application/json"})
+                                                               "Content-Type": "application/json", **PROXY_HEADERS})
                 response = conn.getresponse()
                 text = response.read()
                 status = response.status

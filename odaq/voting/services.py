@@ -350,15 +350,17 @@ def normal_code(text: str) -> str:
     return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
 
-def _open_election_and_eligibility(election_id: int, person_id: int | None, user_id: int | None) -> Election:
-    """One statement: the vote's state (its row share-locked on PostgreSQL, so that closing waits for casts
-    in flight) and the voter's place in the frozen electorate (``eligible_person``, ``eligible_weight``)."""
-    lock = " FOR SHARE OF e" if connection.vendor == "postgresql" else ""
+def _open_election_and_eligibility(election_id: int, person_id: int | None, user_id: int | None,
+                                   lock: bool = True) -> Election:
+    """One statement: the vote's state and the voter's place in the frozen electorate (``eligible_person``,
+    ``eligible_weight``). With ``lock`` (inside a transaction on PostgreSQL) the vote's row is share-locked, so
+    that closing waits for casts in flight."""
+    lock_sql = " FOR SHARE OF e" if lock and connection.vendor == "postgresql" else ""
     voter = "%s" if person_id is not None else f"(SELECT p.id FROM {Person._meta.db_table} p WHERE p.user_id = %s)"
     found = list(Election.objects.raw(
         f"SELECT e.id, e.status, e.closes_at, e.opened_at, g.person_id AS eligible_person, "
         f"g.weight AS eligible_weight FROM {Election._meta.db_table} e LEFT JOIN {Eligible._meta.db_table} g "
-        f"ON g.election_id = e.id AND g.person_id = {voter} WHERE e.id = %s{lock}",
+        f"ON g.election_id = e.id AND g.person_id = {voter} WHERE e.id = %s{lock_sql}",
         [person_id if person_id is not None else user_id, election_id]))
     if not found:
         raise VoteRefused(_("There is no such vote."), "not_found")
@@ -380,22 +382,19 @@ def cast_ballot(user, election_id: int, raw_choices, *, email_receipt: bool = Fa
 
 
 def cast_for_person(person: Person | None, election_id: int, raw_choices, *, user=None) -> str:
-    """The roll row and the ballot, in one transaction; a second attempt finds her already on the roll.
+    """The roll row and the ballot, together or not at all; a second attempt finds her already on the roll.
 
-    Few round trips on purpose (this is the hot path of a union-wide vote): one read of the vote and her
-    eligibility, then the roll row (``ON CONFLICT DO NOTHING``: no savepoint needed) and the ballot — on
-    PostgreSQL in one statement, the ballot written only if the roll row was."""
+    Few round trips on purpose (this is the hot path of a union-wide vote). On PostgreSQL: one read of the vote
+    and her place in the electorate (frozen at opening, so it cannot change under us), then one statement that
+    share-locks the vote's row while it is still open, writes the roll row (``ON CONFLICT DO NOTHING``) and the
+    ballot only if the roll row was written — atomic as a single statement, so no BEGIN/COMMIT round trips.
+    Closing takes the row ``FOR UPDATE``: a cast in flight either lands before the count or finds the vote closed.
+    Elsewhere (SQLite) the same steps run in one transaction."""
+    if connection.vendor == "postgresql" and connection.get_autocommit():
+        return _cast_in_one_statement(person, election_id, raw_choices, user=user)
     with transaction.atomic():
-        election = _open_election_and_eligibility(election_id, person.pk if person else None,
-                                                  user.pk if user is not None else None)
-        if election.eligible_person is None:
-            if person is None and not Person.objects.filter(user=user).exists():
-                raise VoteRefused(_("Only union members can vote."), "not_member")
-            raise VoteRefused(_("You are not in the electorate of this vote."), "not_eligible")
-        person_id, weight = election.eligible_person, election.eligible_weight
-        choices = clean_choices(election, raw_choices)
-        code = new_tracking_code()
-        digest = verify.ballot_digest(code, choices, weight)
+        election, person_id, weight, choices, code, digest = _prepare_cast(person, election_id, raw_choices,
+                                                                            user=user, lock=True)
         roll, box = VoterRoll._meta.db_table, Ballot._meta.db_table
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
@@ -418,6 +417,40 @@ def cast_for_person(person: Person | None, election_id: int, raw_choices, *, use
         Ballot.objects.create(election_id=election_id, tracking_code=code, choices=choices, weight=weight,
                               digest=digest)
     return code
+
+
+def _prepare_cast(person, election_id, raw_choices, *, user, lock):
+    election = _open_election_and_eligibility(election_id, person.pk if person else None,
+                                              user.pk if user is not None else None, lock=lock)
+    if election.eligible_person is None:
+        if person is None and not Person.objects.filter(user=user).exists():
+            raise VoteRefused(_("Only union members can vote."), "not_member")
+        raise VoteRefused(_("You are not in the electorate of this vote."), "not_eligible")
+    person_id, weight = election.eligible_person, election.eligible_weight
+    choices = clean_choices(election, raw_choices)
+    code = new_tracking_code()
+    return election, person_id, weight, choices, code, verify.ballot_digest(code, choices, weight)
+
+
+def _cast_in_one_statement(person, election_id, raw_choices, *, user) -> str:
+    _election, person_id, weight, choices, code, digest = _prepare_cast(person, election_id, raw_choices,
+                                                                        user=user, lock=False)
+    roll, box, votes = VoterRoll._meta.db_table, Ballot._meta.db_table, Election._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH e AS (SELECT id FROM {votes} WHERE id = %s AND status = %s AND closes_at > %s FOR SHARE), "
+            f"r AS (INSERT INTO {roll} (id, election_id, person_id) SELECT %s, e.id, %s FROM e "
+            "ON CONFLICT (election_id, person_id) DO NOTHING RETURNING 1) "
+            f"INSERT INTO {box} (id, election_id, tracking_code, choices, weight, digest, prev_hash, hash) "
+            "SELECT %s, %s, %s, %s::jsonb, %s, %s, '', '' WHERE EXISTS (SELECT 1 FROM r)",
+            [election_id, Status.OPEN, timezone.now(), uuid.uuid4(), person_id, uuid.uuid4(), election_id, code,
+             json.dumps(choices), weight, digest])
+        if cursor.rowcount == 1:
+            return code
+    # Nothing was written: the vote closed in the meantime, or she is already on the roll.
+    if not Election.objects.filter(pk=election_id, status=Status.OPEN, closes_at__gt=timezone.now()).exists():
+        raise VoteRefused(_("This vote is not open: ballots are not accepted."), "closed")
+    raise VoteRefused(_("You have already voted in this vote: each member votes once."), "already_voted")
 
 
 def _email_receipt(user, election: Election, code: str) -> None:

@@ -3,40 +3,20 @@ the lawyer asks a question, she answers, the lawyer answers with the outcome and
 The chair of her school never sees it. Run in Kazakh (the site default) and in Russian."""
 
 import pytest
-from django.utils import translation
 
 from odaq.appeals.models import Appeal
 from odaq.appeals.tests.factories import PNG, ensure_topics
 from odaq.orgs.choices import Role
 from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFactory, grant
+from tests.browser.helpers import log_in, new_page, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "correct horse battery"
-
-
-def _t(lang: str, text: str) -> str:
-    with translation.override(lang):
-        return translation.gettext(text)
-
-
-def _log_in(page, login: str, lang: str):
-    page.goto("/account/login/")
-    page.fill("input[name=username]", login)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
-    if lang != "kk":
-        page.locator(f".lang-switch button[value={lang}]").click()
-        page.wait_for_function(f"document.documentElement.lang === '{lang}'")
 
 
 def _as(browser, live_server, login, lang):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    _log_in(page, login, lang)
+    context, page = new_page(browser, live_server)
+    log_in(page, login, lang=lang, wait_for_cabinet=False)
     return context, page
-
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_member_files_lawyer_answers_member_rates(browser, live_server, tree, tmp_path, lang):
@@ -112,7 +92,7 @@ def test_member_files_lawyer_answers_member_rates(browser, live_server, tree, tm
     assert page.locator("#appeal-result").get_attribute("data-result") == "resolved"
     assert "184000" in page.locator("#appeal-effect").inner_text()
     assert "The employer recalculated" in page.locator("#timeline").inner_text()
-    assert _t(lang, "Answer") in page.locator("#timeline").inner_text()
+    assert t(lang, "Answer") in page.locator("#timeline").inner_text()
     page.locator("#rate-form input[name=rating][value='5']").check()
     page.fill("#rate-form textarea[name=comment]", "Thank you!")
     page.locator("#rate-submit").click()

@@ -2,29 +2,15 @@
 links to the articles, asks a lawyer to check; the lawyer corrects it; he sees "checked by a lawyer"."""
 
 import pytest
-from django.utils import translation
 
 from odaq.aigov.models import AIRecord
 from odaq.assistant.tests.conftest import ChatServer, _assistant_settings, law  # noqa: F401 (fixtures)
 from odaq.orgs.choices import Role
 from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFactory, grant
+from tests.browser.helpers import log_in, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("law")]
-PASSWORD = "correct horse battery"
 QUESTION = "Директор демалысты бөліп беруге мәжбүрлеп жатыр, заңды ма?"
-
-
-def _t(lang: str, text: str) -> str:
-    with translation.override(lang):
-        return translation.gettext(text)
-
-
-def _log_in(page, login: str):
-    page.goto("/account/login/")
-    page.fill("input[name=username]", login)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/cabinet/")
 
 
 def test_member_asks_in_kazakh_and_a_lawyer_corrects_the_answer(page, browser, live_server, tree):
@@ -33,7 +19,7 @@ def test_member_asks_in_kazakh_and_a_lawyer_corrects_the_answer(page, browser, l
     lawyer = UserFactory(email="lawyer@example.kz", language="kk")
     grant(lawyer, Role.LAWYER, tree.region_a)
 
-    _log_in(page, "lecturer@example.kz")
+    log_in(page, "lecturer@example.kz")
     page.locator("#cabinet-assistant").click()
     page.wait_for_url("**/assistant/")
     page.fill("textarea[name=question]", QUESTION)
@@ -45,7 +31,7 @@ def test_member_asks_in_kazakh_and_a_lawyer_corrects_the_answer(page, browser, l
     turn = page.locator(f"#turn-{record.pk}")
     label = turn.locator(f"#ai-label-{record.pk}")
     assert label.get_attribute("data-reviewed") == "false"
-    assert _t("kk", "Prepared by AI, not yet checked by a lawyer") in label.inner_text()
+    assert t("kk", "Prepared by AI, not yet checked by a lawyer") in label.inner_text()
     assert turn.locator(".ai-answer").get_attribute("lang") == "kk"
     assert "Еңбек кодексінің 96-бабы" in turn.inner_text()
     assert turn.locator('a.cite[href="/law/K1500000414/96/?lang=kk"]').count() >= 1
@@ -62,7 +48,7 @@ def test_member_asks_in_kazakh_and_a_lawyer_corrects_the_answer(page, browser, l
     staff = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
     desk = staff.new_page()
     desk.set_default_timeout(15_000)
-    _log_in(desk, "lawyer@example.kz")
+    log_in(desk, "lawyer@example.kz")
     desk.goto("/ai/review/")
     desk.locator(f'#review-queue a[href="/ai/records/{record.pk}/"]').click()
     desk.locator("#decision-form").wait_for()
@@ -119,7 +105,7 @@ def test_member_asks_in_russian_with_a_model_endpoint(page, tree, model_server):
                            "РК). Директор вправе решить сам по статье 777 ТК РК."]
     member = UserFactory(email="teacher@example.kz", language="ru")
     MembershipFactory(organisation=tree.school_a, person=PersonFactory(user=member, language="ru"))
-    _log_in(page, "teacher@example.kz")
+    log_in(page, "teacher@example.kz")
     page.goto("/assistant/")
     page.fill("textarea[name=question]", "Можно ли разделить ежегодный отпуск на части? Мой телефон 87011234567")
     page.locator("#ask-submit").click()

@@ -1,44 +1,31 @@
 """Key journeys in a real headless Chromium: a member in her cabinet, a chair adding a member."""
 
 import pytest
-from django.utils import translation
 
 from odaq.orgs.choices import Role
 from odaq.orgs.models import Membership
 from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFactory, grant, valid_iin
+from tests.browser.helpers import log_in, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "correct horse battery"
-
-
-def _t(lang: str, text: str) -> str:
-    with translation.override(lang):
-        return translation.gettext(text)
-
-
-def _log_in(page, login: str):
-    page.goto("/account/login/")
-    page.fill("input[name=username]", login)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
 
 
 def test_member_logs_in_switches_language_and_sees_her_cabinet(page, tree):
     user = UserFactory(email="aigerim@example.kz", phone="+77015550101")
     MembershipFactory(organisation=tree.school_a,
                       person=PersonFactory(user=user, last_name="Оспанова", first_name="Әйгерім"))
-    _log_in(page, "+7 701 555 01 01")
+    log_in(page, "+7 701 555 01 01", wait_for_cabinet=False)
     page.wait_for_url("**/cabinet/")
     assert page.locator("html").get_attribute("lang") == "kk"
-    kk_title = _t("kk", "My cabinet")
+    kk_title = t("kk", "My cabinet")
     assert kk_title != "My cabinet"
     assert page.locator("h1").inner_text() == kk_title
     assert "Оспанова" in page.locator("main").inner_text()
 
     page.locator(".lang-switch button[value=ru]").click()
     page.wait_for_function("document.documentElement.lang === 'ru'")
-    assert page.locator("h1").inner_text() == _t("ru", "My cabinet")
-    assert _t("ru", "My membership") in page.locator("main").inner_text()
+    assert page.locator("h1").inner_text() == t("ru", "My cabinet")
+    assert t("ru", "My membership") in page.locator("main").inner_text()
     assert "School A1a" in page.locator("main").inner_text()
 
     page.locator(".lang-switch button[value=kk]").click()
@@ -49,7 +36,7 @@ def test_member_logs_in_switches_language_and_sees_her_cabinet(page, tree):
 def test_chair_adds_a_member(page, tree):
     chair = UserFactory(email="chair@example.kz")
     grant(chair, Role.CHAIR, tree.school_a)
-    _log_in(page, "chair@example.kz")
+    log_in(page, "chair@example.kz", wait_for_cabinet=False)
     page.wait_for_url("**/cabinet/")
     page.goto("/staff/members/add/")
     iin = valid_iin(5151)
@@ -59,7 +46,7 @@ def test_chair_adds_a_member(page, tree):
     page.fill("input[name=phone]", "8 702 333 44 55")
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
-    assert _t("kk", "The IIN check digit is wrong: please check the number.") in page.locator("main").inner_text()
+    assert t("kk", "The IIN check digit is wrong: please check the number.") in page.locator("main").inner_text()
     assert not Membership.objects.filter(person__last_name="Бекова").exists()
 
     page.fill("input[name=iin]", iin)

@@ -4,27 +4,14 @@ in her cabinet, the organiser sees the results."""
 import datetime as dt
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from odaq.orgs.choices import Role
 from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFactory, grant
 from odaq.surveys.models import Answer, Participation, Response, Survey
+from tests.browser.helpers import log_in, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "correct horse battery"
-
-
-def _t(lang: str, text: str) -> str:
-    with translation.override(lang):
-        return translation.gettext(text)
-
-
-def _log_in(page, login: str):
-    page.goto("/account/login/")
-    page.fill("input[name=username]", login)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/cabinet/")
 
 
 def test_organiser_runs_a_survey_that_a_member_answers(page, browser, live_server, tree):
@@ -34,7 +21,7 @@ def test_organiser_runs_a_survey_that_a_member_answers(page, browser, live_serve
     MembershipFactory(organisation=tree.school_a, person=PersonFactory(user=member, last_name="Сейтова"))
 
     # The organiser creates a named survey for region A with two questions and opens it.
-    _log_in(page, "organiser@example.kz")
+    log_in(page, "organiser@example.kz")
     page.goto("/surveys/manage/")
     page.locator("#new-survey").click()
     page.select_option("select[name=organisation]", str(tree.region_a.pk))
@@ -62,14 +49,14 @@ def test_organiser_runs_a_survey_that_a_member_answers(page, browser, live_serve
     page.wait_for_function("document.querySelectorAll('.question-list > li').length === 2")
     page.locator("#open-survey").click()
     page.wait_for_selector("#close-survey")
-    assert page.locator("#survey-state").inner_text().strip() == _t("kk", "Open")
+    assert page.locator("#survey-state").inner_text().strip() == t("kk", "Open")
     first, second = survey.questions.all()
 
     # The member finds it in her cabinet, sees that it is named, and answers.
     member_context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
     member_page = member_context.new_page()
     member_page.set_default_timeout(15_000)
-    _log_in(member_page, "member@example.kz")
+    log_in(member_page, "member@example.kz")
     member_page.locator(f"#surveys a[href='/surveys/{survey.pk}/']").click()
     member_page.wait_for_selector("#survey-kind")
     assert member_page.locator("#survey-kind").get_attribute("data-anonymous") == "0"
@@ -80,7 +67,7 @@ def test_organiser_runs_a_survey_that_a_member_answers(page, browser, live_serve
     member_page.check(f"input[name=q{second.pk}][value='4']")
     member_page.locator("#submit-answers").click()
     member_page.wait_for_selector("#answered")
-    assert _t("kk", "Thank you: your answers are saved.") in member_page.locator(".messages").inner_text()
+    assert t("kk", "Thank you: your answers are saved.") in member_page.locator(".messages").inner_text()
     member_context.close()
     assert Response.objects.get().person.last_name == "Сейтова"
     assert set(Answer.objects.values_list("option", "number")) == {(0, None), (None, 4)}

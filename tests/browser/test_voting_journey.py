@@ -2,28 +2,15 @@
 closed and published finds it in the published list; the result page says whether quorum was reached."""
 
 import pytest
-from django.utils import translation
 
 from odaq.orgs.choices import Role
 from odaq.orgs.tests.factories import MembershipFactory, PersonFactory, UserFactory, grant
 from odaq.voting import services
 from odaq.voting.models import Election
 from odaq.voting.tests.factories import choices, close_election, make_election, open_election
+from tests.browser.helpers import log_in, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "correct horse battery"
-
-
-def _t(lang: str, text: str) -> str:
-    with translation.override(lang):
-        return translation.gettext(text)
-
-
-def _log_in(page, login: str):
-    page.goto("/account/login/")
-    page.fill("input[name=username]", login)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
 
 
 def test_member_votes_and_finds_her_tracking_code_after_publication(page, tree):
@@ -37,14 +24,14 @@ def test_member_votes_and_finds_her_tracking_code_after_publication(page, tree):
     election = open_election(make_election(tree.school_a, quorum="half"))
     yes = election.questions.get().options.all()[0]
 
-    _log_in(page, "voter@example.kz")
+    log_in(page, "voter@example.kz", wait_for_cabinet=False)
     page.wait_for_url("**/cabinet/")
     page.locator(f"#vote-{election.pk}").click()  # the "vote" button in her cabinet
     page.wait_for_url(f"**/votes/{election.pk}/")
     page.locator(f"#o{yes.pk}").check()
     page.locator("#cast").click()
     code = page.locator("#tracking-code").inner_text().strip()
-    assert len(code) == 19 and page.locator("h1").inner_text() == _t("kk", "Your vote is counted")
+    assert len(code) == 19 and page.locator("h1").inner_text() == t("kk", "Your vote is counted")
 
     for user in others[:4]:
         services.cast_ballot(user, election.pk, choices(election, 0))
@@ -54,8 +41,8 @@ def test_member_votes_and_finds_her_tracking_code_after_publication(page, tree):
     services.publish_election(organiser, Election.objects.get(pk=election.pk))
 
     page.goto(f"/votes/{election.pk}/results/")
-    assert page.locator("#quorum").inner_text().strip() == _t("kk", "Quorum was reached.")
-    assert page.locator(".decision").first.inner_text().strip() == _t("kk", "Adopted.")
+    assert page.locator("#quorum").inner_text().strip() == t("kk", "Quorum was reached.")
+    assert page.locator(".decision").first.inner_text().strip() == t("kk", "Adopted.")
     page.locator("#track-link").click()
     page.fill("#code", code.lower())
     page.locator("#find").click()
@@ -65,4 +52,4 @@ def test_member_votes_and_finds_her_tracking_code_after_publication(page, tree):
 
     page.locator(".lang-switch button[value=ru]").click()
     page.wait_for_function("document.documentElement.lang === 'ru'")
-    assert _t("ru", "Your ballot is in the published list and was counted.") in page.locator("main").inner_text()
+    assert t("ru", "Your ballot is in the published list and was counted.") in page.locator("main").inner_text()

@@ -136,8 +136,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Odaq <noreply@odaq.k
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# Production shares one cache among all workers (throttles, rate limits, task de-duplication): Redis.
 CACHES = {
-    "default": env.cache_url("CACHE_URL", default="locmemcache://odaq")
+    "default": env.cache_url("CACHE_URL", default="redis://127.0.0.1:6379/1" if PRODUCTION else "locmemcache://odaq")
 }
 ODAQ_CONSENT_VERSION = env.str("ODAQ_CONSENT_VERSION", default="2026-1")
 

@@ -4,9 +4,10 @@ import threading
 
 import pytest
 from django.db import connection, connections
+from django.utils import translation
 
 from odaq.voting import services
-from odaq.voting.models import Ballot, VoterRoll
+from odaq.voting.models import Ballot, Election, Status, VoterRoll
 
 from .factories import choices, make_election, open_election
 
@@ -23,6 +24,7 @@ def test_two_concurrent_casts_by_one_member_give_one_ballot(tree, voters):
     outcomes = []
 
     def cast(pick):
+        translation.activate("en")  # a new thread has no active language
         try:
             barrier.wait()
             outcomes.append(("ok", services.cast_ballot(user, election.pk, choices(election, pick))))
@@ -66,3 +68,20 @@ def test_closing_waits_for_casts_in_flight(tree, voters):
         thread.join()
     # Every ballot that got in is counted; any later one was refused.
     assert closed.result["ballots"] == Ballot.objects.count() == VoterRoll.objects.count()
+
+
+def test_a_vote_closed_between_the_read_and_the_write_takes_nothing(tree, voters, monkeypatch):
+    (user,) = voters(1)
+    election = open_election(make_election(tree.school_a))
+    prepare = services._prepare_cast
+
+    def prepare_then_close(*args, **kwargs):
+        prepared = prepare(*args, **kwargs)
+        Election.objects.filter(pk=election.pk).update(status=Status.CLOSED)  # the closer wins the race
+        return prepared
+
+    monkeypatch.setattr(services, "_prepare_cast", prepare_then_close)
+    with pytest.raises(services.VoteRefused) as refused:
+        services.cast_ballot(user, election.pk, choices(election, 0))
+    assert refused.value.code == "closed"
+    assert not VoterRoll.objects.exists() and not Ballot.objects.exists()
