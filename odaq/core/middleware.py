@@ -9,14 +9,30 @@ from odaq.orgs.scopes import is_staff_member
 SUPPORTED = {code for code, _ in settings.LANGUAGES}
 
 
+def _accepted_language(request) -> str | None:
+    """The first supported language of the Accept-Language header (``ru-KZ`` counts as ``ru``)."""
+    from django.utils.translation.trans_real import parse_accept_lang_header
+
+    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        base = code.split("-")[0].lower()
+        if base in SUPPORTED:
+            return base
+    return None
+
+
 class LanguageMiddleware:
-    """Kazakh by default; the switcher's cookie wins, then the signed-in user's preference."""
+    """Kazakh by default; the switcher's cookie wins, then the signed-in user's preference.
+
+    API clients (the mobile app, integrations) have no cookie and are authenticated only later, by DRF: under
+    ``/api/`` the Accept-Language header is honoured before the default."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         lang = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if lang not in SUPPORTED and request.path.startswith("/api/"):
+            lang = _accepted_language(request)
         if lang not in SUPPORTED:
             user = getattr(request, "user", None)
             lang = getattr(user, "language", None) if user is not None and user.is_authenticated else None

@@ -1,5 +1,6 @@
 """Public, read-only API of the knowledge base. Imports are done by operators, never through the API."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -51,13 +52,13 @@ class LawSearchView(PublicReadOnly):
         q = (request.query_params.get("q") or "").strip()
         lang = request.query_params.get("lang") or "kk"
         if not q or len(q) > 500:
-            raise ValidationError({"q": "Give a question of 1 to 500 characters."})
+            raise ValidationError({"q": _("Give a question of 1 to 500 characters.")})
         if lang not in ("kk", "ru"):
-            raise ValidationError({"lang": "Use kk or ru."})
+            raise ValidationError({"lang": _("Use kk or ru.")})
         try:
             k = min(max(int(request.query_params.get("k", 10)), 1), 50)
         except ValueError as exc:
-            raise ValidationError({"k": "A whole number from 1 to 50."}) from exc
+            raise ValidationError({"k": _("A whole number from 1 to 50.")}) from exc
         from .search import search_articles
 
         hits = search_articles(q, lang=lang, act=request.query_params.get("act") or None, k=k)

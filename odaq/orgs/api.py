@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -107,7 +108,7 @@ class MemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         if "organisation" in data and data["organisation"].pk != membership.organisation_id:
-            raise ValidationError({"organisation": "Transfers are not done through this endpoint."})
+            raise ValidationError({"organisation": _("Transfers are not done through this endpoint.")})
         try:
             if "person" in data:
                 services.update_person(request.user, membership, data["person"], request=request)

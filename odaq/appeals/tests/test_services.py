@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from odaq.appeals import calendar, services
 from odaq.appeals.choices import Status
@@ -34,7 +34,9 @@ def test_filing_registers_numbers_and_acknowledges(people, tree, django_capture_
     assert first.due_date == calendar.add_working_days(timezone.localdate(), 15)
     subjects = list(Notification.objects.filter(user=people.member_user, kind="appeal.registered")
                     .values_list("subject", flat=True))
-    assert sorted(subjects) == [f"Your appeal {a.number} is registered" for a in (first, second)]
+    with translation.override(people.member_user.language or "kk"):  # written in the member's own language
+        template = translation.gettext("Your appeal {number} is registered")
+    assert sorted(subjects) == [template.format(number=a.number) for a in (first, second)]
     assert AuditRecord.objects.filter(action="appeal.filed", object_id=str(first.pk)).exists()
     assert any(first.number in m.subject for m in mail.outbox)
 

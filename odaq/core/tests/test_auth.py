@@ -101,6 +101,21 @@ def test_default_language_is_kazakh_and_switcher_changes_it(client, db):
     assert client.get(reverse("portal:home"))["Content-Language"] == "ru"
 
 
+def test_api_clients_choose_their_language_with_accept_language(client, db):
+    from django.utils import translation
+
+    url = "/api/v1/law/search?q=&lang=kk"  # a public endpoint that refuses an empty question with a message
+    kk, ru = client.get(url), client.get(url, HTTP_ACCEPT_LANGUAGE="ru-KZ,ru;q=0.9,en;q=0.5")
+    assert kk.status_code == ru.status_code == 400
+    assert (kk["Content-Language"], ru["Content-Language"]) == ("kk", "ru")
+    assert kk.content != ru.content
+    with translation.override("ru"):
+        assert translation.gettext("This field is required.") != "This field is required."
+    assert client.get(url, HTTP_ACCEPT_LANGUAGE="de, fr")["Content-Language"] == "kk"  # none supported
+    # Pages keep Kazakh as the default whatever the browser says: the switcher decides there.
+    assert client.get(reverse("portal:home"), HTTP_ACCEPT_LANGUAGE="ru")["Content-Language"] == "kk"
+
+
 def test_stylesheet_is_served_without_a_cdn(client, db):
     response = client.get("/static/odaq/odaq.css")
     assert response.status_code == 200
