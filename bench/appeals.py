@@ -37,7 +37,8 @@ def build(appeals: int, members: int, seed: int) -> dict[str, float]:
     for name, call in [
         ("migrate", lambda: call_command("migrate", verbosity=0, interactive=False)),
         ("demo_data", lambda: call_command("demo_data", members=members, seed=seed, batch=5000, verbosity=0)),
-        ("demo_appeals", lambda: call_command("demo_appeals", count=appeals, seed=seed, batch=10000, verbosity=1)),
+        ("demo_appeals", lambda: call_command("demo_appeals", count=appeals, seed=seed, batch=10000, no_tick=True,
+                                              verbosity=1)),
     ]:
         started = time.perf_counter()
         call()

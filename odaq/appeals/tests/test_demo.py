@@ -26,5 +26,13 @@ def test_demo_appeals(capsys):
     for counter in AppealCounter.objects.all():
         same_year = Appeal.objects.filter(region=counter.region, number__contains=f"-{counter.year}-")
         assert same_year.count() == counter.last
+    # The year is brought up to today: running the periodic task again finds nothing left to do, and the
+    # escalations it recorded printed no letters.
+    from django.core import mail
+
+    from odaq.appeals.services import tick
+
+    assert "Deadlines brought up to date" in capsys.readouterr().out and not mail.outbox
+    assert tick() == {"reminded": 0, "overdue": 0}
     call_command("demo_appeals", count=5, if_empty=True)
     assert "already exist" in capsys.readouterr().out and Appeal.objects.count() == 600
