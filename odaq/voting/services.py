@@ -350,17 +350,14 @@ def normal_code(text: str) -> str:
     return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
 
-def _open_election_and_eligibility(election_id: int, person_id: int | None, user_id: int | None,
-                                   lock: bool = True) -> Election:
+def _open_election_and_eligibility(election_id: int, person_id: int | None, user_id: int | None) -> Election:
     """One statement: the vote's state and the voter's place in the frozen electorate (``eligible_person``,
-    ``eligible_weight``). With ``lock`` (inside a transaction on PostgreSQL) the vote's row is share-locked, so
-    that closing waits for casts in flight."""
-    lock_sql = " FOR SHARE OF e" if lock and connection.vendor == "postgresql" else ""
+    ``eligible_weight``). The write re-checks the state under a lock (``_cast_in_one_statement``)."""
     voter = "%s" if person_id is not None else f"(SELECT p.id FROM {Person._meta.db_table} p WHERE p.user_id = %s)"
     found = list(Election.objects.raw(
         f"SELECT e.id, e.status, e.closes_at, e.opened_at, g.person_id AS eligible_person, "
         f"g.weight AS eligible_weight FROM {Election._meta.db_table} e LEFT JOIN {Eligible._meta.db_table} g "
-        f"ON g.election_id = e.id AND g.person_id = {voter} WHERE e.id = %s{lock_sql}",
+        f"ON g.election_id = e.id AND g.person_id = {voter} WHERE e.id = %s",
         [person_id if person_id is not None else user_id, election_id]))
     if not found:
         raise VoteRefused(_("There is no such vote."), "not_found")
@@ -389,27 +386,14 @@ def cast_for_person(person: Person | None, election_id: int, raw_choices, *, use
     share-locks the vote's row while it is still open, writes the roll row (``ON CONFLICT DO NOTHING``) and the
     ballot only if the roll row was written — atomic as a single statement, so no BEGIN/COMMIT round trips.
     Closing takes the row ``FOR UPDATE``: a cast in flight either lands before the count or finds the vote closed.
-    Elsewhere (SQLite) the same steps run in one transaction."""
-    if connection.vendor == "postgresql" and connection.get_autocommit():
+    Elsewhere (SQLite, which serialises writers) the same steps run in one transaction."""
+    if connection.vendor == "postgresql":
         return _cast_in_one_statement(person, election_id, raw_choices, user=user)
     with transaction.atomic():
-        election, person_id, weight, choices, code, digest = _prepare_cast(person, election_id, raw_choices,
-                                                                            user=user, lock=True)
-        roll, box = VoterRoll._meta.db_table, Ballot._meta.db_table
+        _election, person_id, weight, choices, code, digest = _prepare_cast(person, election_id, raw_choices,
+                                                                             user=user)
         with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute(
-                    f"WITH r AS (INSERT INTO {roll} (id, election_id, person_id) VALUES (%s, %s, %s) "
-                    "ON CONFLICT (election_id, person_id) DO NOTHING RETURNING 1) "
-                    f"INSERT INTO {box} (id, election_id, tracking_code, choices, weight, digest, prev_hash, hash) "
-                    "SELECT %s, %s, %s, %s::jsonb, %s, %s, '', '' WHERE EXISTS (SELECT 1 FROM r)",
-                    [uuid.uuid4(), election_id, person_id, uuid.uuid4(), election_id, code, json.dumps(choices),
-                     weight, digest])
-                if cursor.rowcount != 1:
-                    raise VoteRefused(_("You have already voted in this vote: each member votes once."),
-                                      "already_voted")
-                return code
-            cursor.execute(f"INSERT INTO {roll} (id, election_id, person_id) VALUES (%s, %s, %s) "
+            cursor.execute(f"INSERT INTO {VoterRoll._meta.db_table} (id, election_id, person_id) VALUES (%s, %s, %s) "
                            "ON CONFLICT (election_id, person_id) DO NOTHING",
                            [uuid.uuid4().hex, election_id, person_id])
             if cursor.rowcount != 1:
@@ -419,9 +403,9 @@ def cast_for_person(person: Person | None, election_id: int, raw_choices, *, use
     return code
 
 
-def _prepare_cast(person, election_id, raw_choices, *, user, lock):
+def _prepare_cast(person, election_id, raw_choices, *, user):
     election = _open_election_and_eligibility(election_id, person.pk if person else None,
-                                              user.pk if user is not None else None, lock=lock)
+                                              user.pk if user is not None else None)
     if election.eligible_person is None:
         if person is None and not Person.objects.filter(user=user).exists():
             raise VoteRefused(_("Only union members can vote."), "not_member")
@@ -434,7 +418,7 @@ def _prepare_cast(person, election_id, raw_choices, *, user, lock):
 
 def _cast_in_one_statement(person, election_id, raw_choices, *, user) -> str:
     _election, person_id, weight, choices, code, digest = _prepare_cast(person, election_id, raw_choices,
-                                                                        user=user, lock=False)
+                                                                        user=user)
     roll, box, votes = VoterRoll._meta.db_table, Ballot._meta.db_table, Election._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
