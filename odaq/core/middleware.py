@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from odaq.orgs.scopes import is_staff_member
 
@@ -11,8 +12,6 @@ SUPPORTED = {code for code, _ in settings.LANGUAGES}
 
 def _accepted_language(request) -> str | None:
     """The first supported language of the Accept-Language header (``ru-KZ`` counts as ``ru``)."""
-    from django.utils.translation.trans_real import parse_accept_lang_header
-
     for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
         base = code.split("-")[0].lower()
         if base in SUPPORTED:
