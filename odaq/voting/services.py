@@ -390,8 +390,7 @@ def cast_for_person(person: Person | None, election_id: int, raw_choices, *, use
     if connection.vendor == "postgresql":
         return _cast_in_one_statement(person, election_id, raw_choices, user=user)
     with transaction.atomic():
-        _election, person_id, weight, choices, code, digest = _prepare_cast(person, election_id, raw_choices,
-                                                                             user=user)
+        person_id, weight, choices, code, digest = _prepare_cast(person, election_id, raw_choices, user=user)
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {VoterRoll._meta.db_table} (id, election_id, person_id) VALUES (%s, %s, %s) "
                            "ON CONFLICT (election_id, person_id) DO NOTHING",
@@ -404,6 +403,7 @@ def cast_for_person(person: Person | None, election_id: int, raw_choices, *, use
 
 
 def _prepare_cast(person, election_id, raw_choices, *, user):
+    """Everything a cast needs before writing: her place in the electorate, the checked choices, a fresh code."""
     election = _open_election_and_eligibility(election_id, person.pk if person else None,
                                               user.pk if user is not None else None)
     if election.eligible_person is None:
@@ -413,12 +413,11 @@ def _prepare_cast(person, election_id, raw_choices, *, user):
     person_id, weight = election.eligible_person, election.eligible_weight
     choices = clean_choices(election, raw_choices)
     code = new_tracking_code()
-    return election, person_id, weight, choices, code, verify.ballot_digest(code, choices, weight)
+    return person_id, weight, choices, code, verify.ballot_digest(code, choices, weight)
 
 
 def _cast_in_one_statement(person, election_id, raw_choices, *, user) -> str:
-    _election, person_id, weight, choices, code, digest = _prepare_cast(person, election_id, raw_choices,
-                                                                        user=user)
+    person_id, weight, choices, code, digest = _prepare_cast(person, election_id, raw_choices, user=user)
     roll, box, votes = VoterRoll._meta.db_table, Ballot._meta.db_table, Election._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(

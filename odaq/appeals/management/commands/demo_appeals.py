@@ -34,10 +34,10 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         out("Demo appeals: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
-        # Bring the invented year up to today as the periodic task would have: overdue appeals escalated and
-        # reminders recorded, with their in-cabinet notifications, but without printing a letter for each.
         if opts["no_tick"]:
             return
+        # Bring the invented year up to today as the periodic task would have: overdue appeals escalated and
+        # reminders recorded, with their in-cabinet notifications, but without printing a letter for each.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             ticked = tick()
         out(f"Deadlines brought up to date: {ticked['reminded']} reminders, {ticked['overdue']} overdue escalated.")
