@@ -4,18 +4,18 @@
     BENCH_REUSE=1 .venv/bin/python bench/voting.py      # keep the built union, only run a new vote
 
 Steps, each timed: build the demo union with ``demo_data`` (COPY), open a vote of the central committee
-(freezing the electorate in one INSERT … SELECT), start gunicorn on a free port of 127.0.0.1 against the
-same database, cast BENCH_HTTP_VOTERS ballots through the real HTTP stack (``POST /api/v1/votes/<id>/ballots``
-with token authentication) from BENCH_CLIENTS concurrent client threads, cast the rest of the electorate
-directly in bulk (COPY of roll rows and ballots: HTTP for all 600,000 would take half an hour on this
-machine), then close and count (hash chain + tally + rewrite in tracking-code order), export ballots.json
-and run the standalone verifier on it.
+(freezing the electorate in one INSERT … SELECT), start the production server (granian, production settings)
+on a free port of 127.0.0.1 against the same database, warm it up, then cast ballots through the real HTTP stack
+(``POST /api/v1/votes/<id>/ballots``, one API token per voter) from BENCH_CLIENTS keep-alive connections for
+BENCH_HTTP_SECONDS; cast the rest of the electorate directly in bulk (COPY of roll rows and ballots: HTTP for all
+600,000 would take half an hour on this machine), then close and count (hash chain + tally + rewrite in
+tracking-code order), export ballots.json and run the standalone verifier on it.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/odaq_bench_voting; dropped and
 created again, so its name must contain "bench"), BENCH_MEMBERS (646000 → about 600,000 active),
-BENCH_HTTP_VOTERS (20000), BENCH_CLIENTS (16), BENCH_WORKERS (4 sync gunicorn workers; BENCH_THREADS > 1
-for gthread workers), BENCH_REUSE (0),
-BENCH_SEED (1), BENCH_HTTP_ONLY (0; 1 stops after the HTTP casts). Figures are printed, never asserted.
+BENCH_HTTP_VOTERS (voters with tokens, 20000; the Python client casts them all, wrk as many as it can in
+BENCH_HTTP_SECONDS, 30), BENCH_CLIENTS (16), BENCH_WORKERS (3 granian workers), BENCH_REUSE (0), BENCH_SEED (1),
+BENCH_HTTP_ONLY (0; 1 stops after the HTTP casts). Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import queue
 import secrets
+import shutil
 import socket
 import statistics
 import subprocess
@@ -134,13 +135,11 @@ def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "DATABASE_URL": url, "ODAQ_ENV": "production", "LOG_LEVEL": "WARNING",
            "SECRET_KEY": secrets.token_urlsafe(48), "ALLOWED_HOSTS": "127.0.0.1",
            "DB_CONN_MAX_AGE": "60", "DJANGO_SETTINGS_MODULE": "odaq.config.settings"}
-    log = open(ROOT / "var" / "bench_voting_gunicorn.log", "w")  # noqa: SIM115
-    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "odaq.config.wsgi:application", "--workers", str(workers),
-               "--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
-    threads = int(os.environ.get("BENCH_THREADS", "1"))
-    if threads > 1:  # gthread workers keep connections alive
-        command += ["--worker-class", "gthread", "--threads", str(threads)]
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
+    log = open(ROOT / "var" / "bench_voting_server.log", "w")  # noqa: SIM115
+    command = [str(ROOT / ".venv" / "bin" / "granian"), "--interface", "wsgi", "odaq.config.wsgi:application",
+               "--workers", str(workers), "--host", "127.0.0.1", "--port", str(port), "--no-ws",
+               "--log-level", "warning"]
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     import httpx
 
@@ -152,28 +151,62 @@ def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
             pass
         time.sleep(0.5)
     proc.terminate()
-    raise SystemExit("gunicorn did not start; see var/bench_voting_gunicorn.log")
+    raise SystemExit("the server did not start; see var/bench_voting_server.log")
 
 
-def cast_over_http(base: str, election, keys: list[str], clients: int) -> None:
-    """Client threads with keep-alive connections (http.client: the lightest client, so that the two
-    cores go to the server rather than to the load generator)."""
+def cast_over_http(base: str, election, keys: list[str], clients: int, seconds: int) -> None:
+    """Warm the workers up (each loads its code, translations and prepared statements on its first requests), then
+    cast for ``seconds`` from ``clients`` keep-alive connections. With wrk (C; ``apt-get install wrk``) if present, so
+    that the two cores go to the server; else with Python client threads, which cost about 1 ms of CPU a request."""
+    questions = list(election.questions.prefetch_related("options"))
+    spec = [f"{q.pk}={','.join(str(o.pk) for o in q.options.all())}:{q.max_choices}" for q in questions]
+    warm, keys = keys[:1000], keys[1000:]
+    if shutil.which("wrk"):
+        run_wrk(base, election, warm, spec, clients, 3)
+        created, refused, elapsed, p50, p95, top = run_wrk(base, election, keys, spec, clients, seconds)
+        client = "wrk"
+    else:
+        cast_with_threads(base, election, warm, clients)
+        created, refused, elapsed, p50, p95, top = cast_with_threads(base, election, keys, clients)
+        client = "Python threads"
+    note("HTTP casts", f"{created:,} ballots by {clients} concurrent clients ({client}) in {elapsed:.1f} s, "
+                       f"{refused} refused")
+    note("HTTP ballots/s", f"{created / elapsed:.0f}")
+    note("cast latency p50 / p95 / max", f"{p50:.0f} / {p95:.0f} / {top:.0f} ms")
+
+
+def run_wrk(base, election, keys, spec, clients, seconds):
+    tokens = ROOT / "var" / "bench_voting_tokens.txt"
+    tokens.write_text("\n".join(keys) + "\n")
+    threads = 2
+    run = subprocess.run(["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds}s", "-s",
+                          str(ROOT / "bench" / "voting_cast.lua"), base, "--", str(tokens),
+                          f"/api/v1/votes/{election.pk}/ballots", str(threads), *spec],
+                         capture_output=True, text=True, check=True)
+    tokens.unlink()
+    line = next(x for x in run.stdout.splitlines() if x.startswith("CASTS "))
+    got = dict(part.split("=") for part in line.split()[1:])
+    return (int(got["created"]), int(got["refused"]), float(got["seconds"]), float(got["p50_ms"]),
+            float(got["p95_ms"]), float(got["max_ms"]))
+
+
+def cast_with_threads(base, election, keys, clients):
     import http.client
     import json
     from urllib.parse import urlsplit
 
     host, port = urlsplit(base).hostname, urlsplit(base).port
     questions = list(election.questions.prefetch_related("options"))
-    options = [[o.pk for o in q.options.all()] for q in questions]
+    options = [([o.pk for o in q.options.all()], q.max_choices) for q in questions]
     work: queue.Queue[str] = queue.Queue()
     for key in keys:
         work.put(key)
     latencies: list[float] = []
-    errors: list[str] = []
+    refused = [0]
     lock = threading.Lock()
     path = f"/api/v1/votes/{election.pk}/ballots"
 
-    def client(n: int) -> None:
+    def client() -> None:
         rng = secrets.SystemRandom()
         conn = http.client.HTTPConnection(host, port, timeout=60)
         while True:
@@ -182,41 +215,36 @@ def cast_over_http(base: str, election, keys: list[str], clients: int) -> None:
             except queue.Empty:
                 conn.close()
                 return
-            body = json.dumps({"choices": {str(questions[0].pk): [rng.choice(options[0])],
-                                           str(questions[1].pk): rng.sample(options[1], rng.randint(1, 3))}})
+            body = json.dumps({"choices": {str(q.pk): rng.sample(ids, rng.randint(1, k))
+                                           for q, (ids, k) in zip(questions, options, strict=True)}})
             started = time.perf_counter()
             try:
                 conn.request("POST", path, body=body, headers={"Authorization": f"Token {key}",
                                                                "Content-Type": "application/json", **PROXY_HEADERS})
                 response = conn.getresponse()
-                text = response.read()
+                response.read()
                 status = response.status
-            except (OSError, http.client.HTTPException) as exc:
+            except (OSError, http.client.HTTPException):
                 conn.close()
                 conn = http.client.HTTPConnection(host, port, timeout=60)
-                status, text = 0, str(exc).encode()
+                status = 0
             took = time.perf_counter() - started
             with lock:
                 if status == 201:
                     latencies.append(took)
                 else:
-                    errors.append(f"{status} {text[:100]!r}")
+                    refused[0] += 1
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    threads = [threading.Thread(target=client) for _ in range(clients)]
     started = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
-    latencies.sort()
-    note("HTTP casts", f"{len(latencies):,} ballots by {clients} concurrent clients in {elapsed:.1f} s, "
-                       f"{len(errors)} errors{' (' + errors[0] + ')' if errors else ''}")
-    note("HTTP ballots/s", f"{len(latencies) / elapsed:.0f}")
-    if latencies:
-        note("cast latency p50 / p95 / max", f"{statistics.median(latencies) * 1000:.0f} / "
-                                             f"{latencies[int(len(latencies) * 0.95)] * 1000:.0f} / "
-                                             f"{latencies[-1] * 1000:.0f} ms")
+    latencies = sorted(x * 1000 for x in latencies) or [0.0]
+    return (len(latencies), refused[0], elapsed, statistics.median(latencies), latencies[int(len(latencies) * 0.95)],
+            latencies[-1])
 
 
 def cast_rest_in_bulk(election) -> None:
@@ -298,7 +326,8 @@ def main() -> None:
     members = int(os.environ.get("BENCH_MEMBERS", "646000"))
     http_voters = int(os.environ.get("BENCH_HTTP_VOTERS", "20000"))
     clients = int(os.environ.get("BENCH_CLIENTS", "16"))
-    workers = int(os.environ.get("BENCH_WORKERS", "4"))
+    workers = int(os.environ.get("BENCH_WORKERS", "3"))
+    seconds = int(os.environ.get("BENCH_HTTP_SECONDS", "30"))
     reuse = os.environ.get("BENCH_REUSE") == "1"
     (ROOT / "var").mkdir(exist_ok=True)
     if not reuse:
@@ -311,8 +340,8 @@ def main() -> None:
     keys = timed("accounts and tokens for HTTP voters", make_http_voters, election, http_voters)
     proc, base = start_server(url, workers)
     try:
-        note("server", f"gunicorn, {workers} sync workers, {base}")
-        cast_over_http(base, election, keys, clients)
+        note("server", f"granian, {workers} WSGI workers, {base}")
+        cast_over_http(base, election, keys, clients, seconds)
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import logging
 import secrets
 import uuid
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -17,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from odaq.core import audit
+from odaq.core import audit, db
 from odaq.core.iin import validate_iin
 from odaq.orgs.choices import MembershipStatus
 from odaq.orgs.models import Membership, Person
@@ -295,22 +297,22 @@ def _freeze_electorate(election: Election) -> None:
 _DEFINITIONS: dict[tuple, dict[str, tuple[set[int], int]]] = {}
 
 
-def _question_limits(election: Election) -> dict[str, tuple[set[int], int]]:
+def _question_limits(election_id: int, opened_at) -> dict[str, tuple[set[int], int]]:
     """{question id: (option ids, most choices)}; cached, since nothing changes once a vote is open."""
-    key = (election.pk, election.opened_at)
+    key = (election_id, opened_at)
     cached = _DEFINITIONS.get(key)
     if cached is None:
         cached = {}
-        for q in election.questions.prefetch_related("options"):
+        for q in Question.objects.filter(election_id=election_id).prefetch_related("options"):
             cached[str(q.pk)] = ({o.pk for o in q.options.all()}, q.max_choices)
-        if election.opened_at is not None:
+        if opened_at is not None:
             _DEFINITIONS[key] = cached
     return cached
 
 
-def clean_choices(election: Election, raw) -> dict[str, list[int]]:
-    """Check a ballot's choices; raise VoteRefused with a clear message when anything is wrong."""
-    limits = _question_limits(election)
+def clean_choices(limits: dict[str, tuple[set[int], int]], raw) -> dict[str, list[int]]:
+    """Check a ballot's choices against the vote's questions (``_question_limits``); raise VoteRefused with a clear
+    message when anything is wrong."""
     if not isinstance(raw, dict):
         raise VoteRefused(_("The ballot is malformed."), "malformed")
     clean = {}
@@ -350,21 +352,32 @@ def normal_code(text: str) -> str:
     return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
 
-def _open_election_and_eligibility(election_id: int, person_id: int | None, user_id: int | None) -> Election:
-    """One statement: the vote's state and the voter's place in the frozen electorate (``eligible_person``,
-    ``eligible_weight``). The write re-checks the state under a lock (``_cast_in_one_statement``)."""
+class _Place(NamedTuple):
+    """A vote's state and the voter's place in its frozen electorate (person and weight are None if absent)."""
+
+    status: str
+    closes_at: object
+    opened_at: object
+    person_id: int | None
+    weight: int | None
+
+
+def _open_election_and_eligibility(election_id: int, person_id: int | None, user_id: int | None) -> _Place:
+    """One prepared statement: the vote's state and the voter's place in the frozen electorate. The write
+    re-checks the state under a lock (``_cast_in_one_statement``)."""
     voter = "%s" if person_id is not None else f"(SELECT p.id FROM {Person._meta.db_table} p WHERE p.user_id = %s)"
-    found = list(Election.objects.raw(
-        f"SELECT e.id, e.status, e.closes_at, e.opened_at, g.person_id AS eligible_person, "
-        f"g.weight AS eligible_weight FROM {Election._meta.db_table} e LEFT JOIN {Eligible._meta.db_table} g "
-        f"ON g.election_id = e.id AND g.person_id = {voter} WHERE e.id = %s",
-        [person_id if person_id is not None else user_id, election_id]))
-    if not found:
+    _count, rows = db.execute(
+        f"SELECT e.status, e.closes_at, e.opened_at, g.person_id, g.weight FROM {Election._meta.db_table} e "
+        f"LEFT JOIN {Eligible._meta.db_table} g ON g.election_id = e.id AND g.person_id = {voter} WHERE e.id = %s",
+        [person_id if person_id is not None else user_id, election_id])
+    if not rows:
         raise VoteRefused(_("There is no such vote."), "not_found")
-    election = found[0]
-    if election.status != Status.OPEN or timezone.now() >= election.closes_at:
+    place = _Place(*rows[0])
+    if timezone.is_naive(place.closes_at):  # SQLite's cursor gives naive UTC
+        place = place._replace(closes_at=timezone.make_aware(place.closes_at, dt.UTC))
+    if place.status != Status.OPEN or timezone.now() >= place.closes_at:
         raise VoteRefused(_("This vote is not open: ballots are not accepted."), "closed")
-    return election
+    return place
 
 
 def cast_ballot(user, election_id: int, raw_choices, *, email_receipt: bool = False) -> str:
@@ -404,32 +417,30 @@ def cast_for_person(person: Person | None, election_id: int, raw_choices, *, use
 
 def _prepare_cast(person, election_id, raw_choices, *, user):
     """Everything a cast needs before writing: her place in the electorate, the checked choices, a fresh code."""
-    election = _open_election_and_eligibility(election_id, person.pk if person else None,
-                                              user.pk if user is not None else None)
-    if election.eligible_person is None:
+    place = _open_election_and_eligibility(election_id, person.pk if person else None,
+                                           user.pk if user is not None else None)
+    if place.person_id is None:
         if person is None and not Person.objects.filter(user=user).exists():
             raise VoteRefused(_("Only union members can vote."), "not_member")
         raise VoteRefused(_("You are not in the electorate of this vote."), "not_eligible")
-    person_id, weight = election.eligible_person, election.eligible_weight
-    choices = clean_choices(election, raw_choices)
+    choices = clean_choices(_question_limits(election_id, place.opened_at), raw_choices)
     code = new_tracking_code()
-    return person_id, weight, choices, code, verify.ballot_digest(code, choices, weight)
+    return place.person_id, place.weight, choices, code, verify.ballot_digest(code, choices, place.weight)
 
 
 def _cast_in_one_statement(person, election_id, raw_choices, *, user) -> str:
     person_id, weight, choices, code, digest = _prepare_cast(person, election_id, raw_choices, user=user)
     roll, box, votes = VoterRoll._meta.db_table, Ballot._meta.db_table, Election._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH e AS (SELECT id FROM {votes} WHERE id = %s AND status = %s AND closes_at > %s FOR SHARE), "
-            f"r AS (INSERT INTO {roll} (id, election_id, person_id) SELECT %s, e.id, %s FROM e "
-            "ON CONFLICT (election_id, person_id) DO NOTHING RETURNING 1) "
-            f"INSERT INTO {box} (id, election_id, tracking_code, choices, weight, digest, prev_hash, hash) "
-            "SELECT %s, %s, %s, %s::jsonb, %s, %s, '', '' WHERE EXISTS (SELECT 1 FROM r)",
-            [election_id, Status.OPEN, timezone.now(), uuid.uuid4(), person_id, uuid.uuid4(), election_id, code,
-             json.dumps(choices), weight, digest])
-        if cursor.rowcount == 1:
-            return code
+    written, _rows = db.execute(
+        f"WITH e AS (SELECT id FROM {votes} WHERE id = %s AND status = %s AND closes_at > %s FOR SHARE), "
+        f"r AS (INSERT INTO {roll} (id, election_id, person_id) SELECT %s, e.id, %s FROM e "
+        "ON CONFLICT (election_id, person_id) DO NOTHING RETURNING 1) "
+        f"INSERT INTO {box} (id, election_id, tracking_code, choices, weight, digest, prev_hash, hash) "
+        "SELECT %s, %s, %s, %s::jsonb, %s, %s, '', '' WHERE EXISTS (SELECT 1 FROM r)",
+        [election_id, str(Status.OPEN), timezone.now(), uuid.uuid4(), person_id, uuid.uuid4(), election_id, code,
+         json.dumps(choices), weight, digest])
+    if written == 1:
+        return code
     # Nothing was written: the vote closed in the meantime, or she is already on the roll.
     if not Election.objects.filter(pk=election_id, status=Status.OPEN, closes_at__gt=timezone.now()).exists():
         raise VoteRefused(_("This vote is not open: ballots are not accepted."), "closed")

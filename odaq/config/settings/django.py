@@ -16,6 +16,10 @@ else:
 DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60 if PRODUCTION else 0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django binds parameters on the client, so its own queries are never prepared. With a threshold set, psycopg
+    # prepares the statements that ask for it (odaq.core.db: the token check and casting a ballot).
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 2**31 - 1
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 

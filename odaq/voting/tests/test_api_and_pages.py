@@ -178,3 +178,52 @@ def test_staff_pages_render_in_every_state(tree, people, voters, client):
     assert client.get("/votes/staff/").status_code == 200
     assert client.get("/votes/").status_code == 200
     assert client.get(f"/votes/{election.pk}/results/").status_code == 200
+
+
+@pytest.mark.parametrize("body", ["[1, 2]", '"yes"', "{", "null"])
+def test_api_body_that_is_not_a_ballot_is_refused_clearly(vote, body):
+    election, (user, *_rest) = vote
+    api = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    api.force_authenticate(user)
+    response = api.post(f"/api/v1/votes/{election.pk}/ballots", body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith(("The ballot is malformed.", "JSON parse error"))
+    assert not Ballot.objects.exists() and not VoterRoll.objects.exists()
+
+
+def test_api_cast_with_the_session_needs_the_csrf_token(vote, client):
+    election, (user, *_rest) = vote
+    client.force_login(user)
+    csrf_client = APIClient(enforce_csrf_checks=True)
+    csrf_client.cookies = client.cookies
+    response = csrf_client.post(f"/api/v1/votes/{election.pk}/ballots", {"choices": choices(election, 0)},
+                                format="json")
+    assert response.status_code == 403 and "CSRF" in response.json()["detail"]
+    assert not Ballot.objects.exists() and not VoterRoll.objects.exists()
+
+
+def test_api_cast_with_a_wrong_token_is_refused_and_asks_for_one(vote):
+    election, _users = vote
+    api = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    api.credentials(HTTP_AUTHORIZATION="Token " + "0" * 40)
+    response = api.post(f"/api/v1/votes/{election.pk}/ballots", {"choices": choices(election, 0)}, format="json")
+    assert response.status_code == 401 and response["WWW-Authenticate"] == "Token"
+    assert response.json()["detail"] == "Invalid token."
+    assert not Ballot.objects.exists() and not VoterRoll.objects.exists()
+
+
+def test_api_receipt_by_email_only_when_asked(vote, mailoutbox, django_capture_on_commit_callbacks):
+    election, (first, second, third, *_rest) = vote
+    api = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    url = f"/api/v1/votes/{election.pk}/ballots"
+    api.force_authenticate(first)
+    refused = api.post(url, {"choices": choices(election, 0), "email_receipt": "yes"}, format="json")
+    assert refused.status_code == 400 and refused.json()["detail"] == "“email_receipt” must be true or false."
+    assert not Ballot.objects.exists() and not VoterRoll.objects.exists()
+    codes = {}
+    for user, asked in ((first, False), (second, True), (third, None)):
+        api.force_authenticate(user)
+        body = {"choices": choices(election, 0)} | ({} if asked is None else {"email_receipt": asked})
+        with django_capture_on_commit_callbacks(execute=True):
+            codes[user] = api.post(url, body, format="json").json()["tracking_code"]
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == [second.email] and codes[second] in mailoutbox[0].body
