@@ -14,7 +14,7 @@ tracking-code order), export ballots.json and run the standalone verifier on it.
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/odaq_bench_voting; dropped and
 created again, so its name must contain "bench"), BENCH_MEMBERS (646000 → about 600,000 active),
 BENCH_HTTP_VOTERS (voters with tokens, 20000; the Python client casts them all, wrk as many as it can in
-BENCH_HTTP_SECONDS, 30), BENCH_CLIENTS (16), BENCH_WORKERS (3 granian workers), BENCH_REUSE (0), BENCH_SEED (1),
+BENCH_HTTP_SECONDS, 30), BENCH_CLIENTS (16), BENCH_WORKERS (4 granian workers), BENCH_REUSE (0), BENCH_SEED (1),
 BENCH_HTTP_ONLY (0; 1 stops after the HTTP casts). Figures are printed, never asserted.
 """
 
@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+import cpu  # noqa: E402
 from run import recreate_database, setup_django  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/odaq_bench_voting"
@@ -163,16 +164,20 @@ def cast_over_http(base: str, election, keys: list[str], clients: int, seconds: 
     warm, keys = keys[:1000], keys[1000:]
     if shutil.which("wrk"):
         run_wrk(base, election, warm, spec, clients, 3)
+        before = cpu.snapshot()
         created, refused, elapsed, p50, p95, top = run_wrk(base, election, keys, spec, clients, seconds)
         client = "wrk"
     else:
         cast_with_threads(base, election, warm, clients)
+        before = cpu.snapshot()
         created, refused, elapsed, p50, p95, top = cast_with_threads(base, election, keys, clients)
         client = "Python threads"
+    used = cpu.report(before, cpu.snapshot(), per=created)
     note("HTTP casts", f"{created:,} ballots by {clients} concurrent clients ({client}) in {elapsed:.1f} s, "
                        f"{refused} refused")
     note("HTTP ballots/s", f"{created / elapsed:.0f}")
     note("cast latency p50 / p95 / max", f"{p50:.0f} / {p95:.0f} / {top:.0f} ms")
+    note("CPU seconds while casting", used)
 
 
 def run_wrk(base, election, keys, spec, clients, seconds):
@@ -326,7 +331,7 @@ def main() -> None:
     members = int(os.environ.get("BENCH_MEMBERS", "646000"))
     http_voters = int(os.environ.get("BENCH_HTTP_VOTERS", "20000"))
     clients = int(os.environ.get("BENCH_CLIENTS", "16"))
-    workers = int(os.environ.get("BENCH_WORKERS", "3"))
+    workers = int(os.environ.get("BENCH_WORKERS", "4"))
     seconds = int(os.environ.get("BENCH_HTTP_SECONDS", "30"))
     reuse = os.environ.get("BENCH_REUSE") == "1"
     (ROOT / "var").mkdir(exist_ok=True)

@@ -525,9 +525,8 @@ def _count(election: Election) -> Election:
         counts = {str(q["id"]): {str(o["id"]): 0 for o in q["options"]} for q in definition["questions"]}
         cast = dict.fromkeys(counts, 0)
         rows, turnout = [], 0
-        ballots = Ballot.objects.filter(election=election).order_by("tracking_code").values_list(
-            "id", "tracking_code", "choices", "weight", "digest")
-        for pk, code, choices, weight, digest in ballots.iterator(chunk_size=10_000):
+        for pk, code, text, weight, digest in _ballots_in_code_order(election):
+            choices = json.loads(text)
             if verify.ballot_digest(code, choices, weight) != digest:
                 raise BallotTampered(code)
             turnout += weight
@@ -536,7 +535,7 @@ def _count(election: Election) -> Election:
                 for option in chosen:
                     counts[key][str(option)] += weight
             prev, chained = verify.link(prev, digest), prev
-            rows.append((pk, code, choices, weight, digest, chained, prev))
+            rows.append((pk, code, text, weight, digest, chained, prev))
         _rewrite_ballots(election, rows)
         result = _result(definition, rows, counts, cast, turnout)
         election.result, election.chain_head = result, prev
@@ -562,18 +561,30 @@ def _result(definition: dict, rows: list, counts: dict, cast: dict, turnout: int
     return result
 
 
+def _ballots_in_code_order(election: Election):
+    """(id, tracking code, choices as JSON text, weight, digest) of every ballot. A plain cursor: through the ORM,
+    building 600,000 rows took longer than checking and counting them."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, tracking_code, choices, weight, digest FROM {Ballot._meta.db_table} "
+                       "WHERE election_id = %s ORDER BY tracking_code", [election.pk])
+        while chunk := cursor.fetchmany(10_000):
+            yield from chunk
+
+
 def _rewrite_ballots(election: Election, rows: list) -> None:
+    """Rows as ``_count`` builds them: (id, code, choices as JSON text, weight, digest, prev_hash, hash)."""
     Ballot.objects.filter(election=election).delete()
     if connection.vendor == "postgresql":
         columns = "id, election_id, tracking_code, choices, weight, digest, prev_hash, hash"
         with connection.cursor() as cursor:
             with cursor.cursor.copy(f"COPY {Ballot._meta.db_table} ({columns}) FROM STDIN") as copy:
-                for pk, code, choices, weight, digest, prev_hash, hash_ in rows:
-                    copy.write_row((pk, election.pk, code, json.dumps(choices), weight, digest, prev_hash, hash_))
+                for pk, code, text, weight, digest, prev_hash, hash_ in rows:
+                    copy.write_row((pk, election.pk, code, text, weight, digest, prev_hash, hash_))
         return
     Ballot.objects.bulk_create(
-        [Ballot(id=pk, election=election, tracking_code=code, choices=choices, weight=weight, digest=digest,
-                prev_hash=prev_hash, hash=hash_) for pk, code, choices, weight, digest, prev_hash, hash_ in rows],
+        [Ballot(id=pk, election=election, tracking_code=code, choices=json.loads(text), weight=weight,
+                digest=digest, prev_hash=prev_hash, hash=hash_)
+         for pk, code, text, weight, digest, prev_hash, hash_ in rows],
         batch_size=2000,
     )
 
