@@ -22,7 +22,7 @@ function init(args)
     for o in string.gmatch(list, "%d+") do table.insert(options, o) end
     table.insert(questions, {id = qid, options = options, k = tonumber(k)})
   end
-  sent, created, refused = 0, 0, 0
+  sent, created, refused, no_voter = 0, 0, 0, 0
 end
 
 local function pick(q)
@@ -36,6 +36,7 @@ end
 
 function request()
   sent = sent + 1
+  if sent > #tokens then no_voter = no_voter + 1 end  -- out of voters: the rate printed is then a lower bound
   local parts = {}
   for _, q in ipairs(questions) do
     table.insert(parts, '"' .. q.id .. '": [' .. pick(q) .. ']')
@@ -50,10 +51,11 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local c, r = 0, 0
+  local c, r, u = 0, 0, 0
   for _, t in ipairs(threads) do
-    c, r = c + t:get("created"), r + t:get("refused")
+    c, r, u = c + t:get("created"), r + t:get("refused"), u + t:get("no_voter")
   end
-  io.write(string.format("CASTS created=%d refused=%d seconds=%.3f p50_ms=%.1f p95_ms=%.1f max_ms=%.1f\n", c, r,
+  io.write(string.format("CASTS created=%d refused=%d no_voter=%d seconds=%.3f p50_ms=%.1f p95_ms=%.1f max_ms=%.1f\n",
+    c, r, u,
     summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency.max / 1000))
 end

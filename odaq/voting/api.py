@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from odaq.core.api_auth import TokenAuthentication
 
-from . import selectors, services
+from . import ballot_list, selectors, services
 from .models import Election
 
 REFUSAL_STATUS = {"already_voted": 409, "closed": 409, "not_eligible": 403, "not_member": 403, "not_found": 404}
@@ -102,7 +102,7 @@ class BallotsView(APIView):
     @extend_schema(request=None, description="The published ballot list (public), for the independent verifier.",
                    responses={200: OpenApiResponse(description="ballots.json: the published ballot list")})
     def get(self, request, pk):
-        return Response(selectors.export_ballots(selectors.published_election(pk)))
+        return ballot_list.response(request, services.ensure_ballot_list(selectors.published_election(pk)))
 
     @extend_schema(request=CastSerializer, description="Cast the caller's ballot; 201 with her tracking code.",
                    responses={201: ReceiptSerializer, 400: RefusalSerializer,

@@ -74,6 +74,9 @@ class Election(Bilingual, models.Model):
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # The public ballot list, written once at publication; everyone downloads the same file.
+    ballot_list = models.FileField(upload_to="voting/ballots/", max_length=200, blank=True)
+    ballot_list_sha256 = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("vote")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
-
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -13,9 +10,8 @@ from django.utils.translation import get_language
 from odaq.orgs.models import Person
 from odaq.orgs.scopes import Cap, scope_q
 
-from . import verify
 from .models import Ballot, Election, Eligible, Status, VoterRoll
-from .services import SMALL_GROUP, election_definition, normal_code
+from .services import SMALL_GROUP, normal_code
 
 
 def elections_for_staff(user) -> QuerySet[Election]:
@@ -86,21 +82,6 @@ def turnout_by_organisation(election: Election) -> list[dict]:
         out.append({"name": row["organisation__name_ru" if ru else "organisation__name_kk"] or "—",
                     "eligible": row["eligible"], "voters": None if small else row["voters"]})
     return out
-
-
-def export_ballots(election: Election) -> dict:
-    """The public ballot list: tracking code and choices in random order, with the chain."""
-    if election.status != Status.PUBLISHED or (election.result or {}).get("suppressed", True):
-        raise Http404
-    definition = election_definition(election)
-    ballots = [
-        {"tracking_code": code, "choices": choices, "weight": weight, "prev_hash": prev, "hash": hash_}
-        for code, choices, weight, prev, hash_ in Ballot.objects.filter(election=election).values_list(
-            "tracking_code", "choices", "weight", "prev_hash", "hash").iterator(chunk_size=10_000)
-    ]
-    secrets.SystemRandom().shuffle(ballots)
-    return {"format": verify.FORMAT, "election": definition, "genesis": verify.genesis(definition),
-            "chain_head": election.chain_head, "result": election.result, "ballots": ballots}
 
 
 def find_tracking_code(election: Election, code: str) -> dict | None:

@@ -1,5 +1,6 @@
 """API and pages: list, cast with a receipt, refusals with clear messages, results, tracking, cabinet."""
 
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -61,8 +62,10 @@ def test_api_results_and_ballots_after_publishing(vote, people):
     services.publish_election(people.chair, Election.objects.get(pk=election.pk))
     result = api.get(f"/api/v1/votes/{election.pk}/results").json()
     assert result["result"]["questions"][0]["outcome"] == "decided" and result["result"]["ballots"] == 5
-    exported = api.get(f"/api/v1/votes/{election.pk}/ballots").json()
+    download = api.get(f"/api/v1/votes/{election.pk}/ballots")
+    exported = json.loads(b"".join(download.streaming_content))
     assert len(exported["ballots"]) == 5 and exported["chain_head"] == result["chain_head"]
+    assert download["Content-Type"] == "application/json"
 
 
 def test_member_votes_in_the_browser_flow_and_finds_her_code(vote, client, people):

@@ -1,10 +1,11 @@
+import json
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
 from odaq.core.models import User
-from odaq.voting import selectors, verify
+from odaq.voting import selectors, services, verify
 from odaq.voting.models import Election, Status
 
 
@@ -23,7 +24,9 @@ def test_demo_member_can_vote_and_a_result_is_published(demo, client):
     published = Election.objects.get(status=Status.PUBLISHED)
     expected = min(20, published.electorate_count - 1)
     assert published.result["ballots"] == expected >= 5 and not published.result["suppressed"]
-    data = selectors.export_ballots(published)
+    published = services.ensure_ballot_list(published)
+    assert published.ballot_list_sha256, "publishing writes the list"
+    data = json.loads(published.ballot_list.read())
     assert verify.verify(data, published.chain_head)["ballots"] == expected
     out = StringIO()
     call_command("demo_voting", "--seed", "1", "--if-empty", stdout=out)

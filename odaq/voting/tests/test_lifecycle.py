@@ -110,6 +110,9 @@ def test_staff_see_turnout_only_while_open_and_nothing_public_before_publishing(
     assert "6 of 7 have voted" in page and "Adopted" not in page and 'id="result-h"' not in page
     assert client.get(f"/votes/{election.pk}/results/").status_code == 404
     assert client.get(f"/votes/{election.pk}/ballots.json").status_code == 404
+    assert client.get(f"/api/v1/votes/{election.pk}/ballots").status_code == 404
+    election.refresh_from_db()
+    assert not election.ballot_list and not election.ballot_list_sha256 and 'id="ballot-list-sha256"' not in page
     close_election(election)
     assert client.get(f"/votes/{election.pk}/results/").status_code == 404  # closed, not yet published
     services.publish_election(people.chair, Election.objects.get(pk=election.pk))

@@ -1,13 +1,16 @@
 """The verifier passes on a real exported election and fails, saying where, on every kind of tampering."""
 
 import copy
+import hashlib
 import json
 import subprocess
 import sys
 
 import pytest
 from django.conf import settings
+from django.core.files.storage import default_storage
 
+from odaq.core.audit_models import AuditRecord
 from odaq.voting import services, verify
 from odaq.voting.models import Kind
 
@@ -25,7 +28,7 @@ def exported(tree, voters, people, client):
     election = services.publish_election(people.central_admin, election)
     response = client.get(f"/votes/{election.pk}/ballots.json")
     assert response.status_code == 200
-    return json.loads(response.content), codes, election
+    return json.loads(b"".join(response.streaming_content)), codes, election
 
 
 def _fails(data) -> str:
@@ -42,11 +45,33 @@ def test_verifier_accepts_the_real_export_and_matches_the_result(exported):
     assert data["result"] == election.result
 
 
-def test_ballot_list_is_not_in_tracking_code_order_and_is_shuffled_each_time(exported, client):
+def test_ballot_list_is_written_once_shuffled_and_its_sha256_is_on_the_results_page(exported, client):
     data, _codes, election = exported
-    orders = {tuple(b["tracking_code"] for b in json.loads(
-        client.get(f"/votes/{election.pk}/ballots.json").content)["ballots"]) for _ in range(6)}
-    assert len(orders) > 1
+    downloads = [client.get(f"/votes/{election.pk}/ballots.json") for _ in range(3)]
+    bodies = {b"".join(r.streaming_content) for r in downloads}
+    assert len(bodies) == 1, "everyone must get the same file"
+    body = bodies.pop()
+    assert hashlib.sha256(body).hexdigest() == election.ballot_list_sha256 == downloads[0]["ETag"].strip('"')
+    assert json.loads(body) == data
+    codes = [b["tracking_code"] for b in data["ballots"]]
+    assert codes != sorted(codes), "the chain is in tracking-code order; the list must not be"
+    page = client.get(f"/votes/{election.pk}/results/").content.decode()
+    assert f'id="ballot-list-sha256" class="hash">{election.ballot_list_sha256}<' in page
+    again = client.get(f"/votes/{election.pk}/ballots.json", HTTP_IF_NONE_MATCH=downloads[0]["ETag"])
+    assert again.status_code == 304
+
+
+def test_a_lost_list_is_written_again_and_audited(exported, client):
+    data, _codes, election = exported
+    default_storage.delete(election.ballot_list.name)
+    response = client.get(f"/votes/{election.pk}/ballots.json")
+    assert response.status_code == 200
+    rewritten = json.loads(b"".join(response.streaming_content))
+    assert verify.verify(rewritten, election.chain_head)["ballots"] == 8
+    election.refresh_from_db()
+    assert AuditRecord.objects.filter(action="voting.ballot_list_written", object_id=str(election.pk)).exists()
+    assert hashlib.sha256(default_storage.open(election.ballot_list.name).read()).hexdigest() == \
+        election.ballot_list_sha256
 
 
 def test_command_line_exit_codes(exported, tmp_path):
@@ -155,3 +180,22 @@ def test_verifier_uses_the_standard_library_only():
     imports = {line.split()[1].split(".")[0] for line in source.splitlines()
                if line.startswith(("import ", "from ")) and "__future__" not in line}
     assert imports <= {"argparse", "hashlib", "json", "sys"}
+
+
+def test_a_publication_that_fails_leaves_no_file_and_no_change(tree, voters, people, monkeypatch, settings):
+    users = voters(5)
+    election = open_election(make_election(tree.school_a))
+    for user in users:
+        services.cast_ballot(user, election.pk, choices(election, 0))
+    close_election(election)
+
+    def broken_audit(*args, **kwargs):
+        raise RuntimeError("audit store unavailable")
+
+    monkeypatch.setattr(services.audit, "record", broken_audit)
+    with pytest.raises(RuntimeError):
+        services.publish_election(people.central_admin, election)
+    election.refresh_from_db()
+    assert election.status == "closed" and not election.ballot_list
+    folder = settings.MEDIA_ROOT / "voting" / "ballots"
+    assert not folder.exists() or not list(folder.iterdir())

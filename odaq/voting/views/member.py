@@ -1,14 +1,13 @@
 """Member and public pages: my votes, the ballot and its receipt, results, the ballot list, tracking."""
 
-import json
 from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from .. import selectors, services
+from .. import ballot_list, selectors, services
 from ..models import Status
 
 
@@ -50,11 +49,8 @@ def results(request, pk: int):
 
 
 def ballots_json(request, pk: int):
-    election = selectors.published_election(pk)
-    data = selectors.export_ballots(election)
-    response = HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="ballots-{election.pk}.json"'
-    return response
+    election = services.ensure_ballot_list(selectors.published_election(pk))
+    return ballot_list.response(request, election)
 
 
 def track(request, pk: int):
