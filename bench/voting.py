@@ -13,7 +13,7 @@ tracking-code order), publish (which writes ballots.json once) and run the stand
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/odaq_bench_voting; dropped and
 created again, so its name must contain "bench"), BENCH_MEMBERS (646000 → about 600,000 active),
-BENCH_HTTP_VOTERS (voters with tokens, 60000; the Python client casts them all, wrk as many as it can in
+BENCH_HTTP_VOTERS (voters with tokens, 60000; wrk or the Python client cast as many as they can in
 BENCH_HTTP_SECONDS, 30), BENCH_CLIENTS (16), BENCH_WORKERS (4 granian workers), BENCH_REUSE (0), BENCH_SEED (1),
 BENCH_HTTP_ONLY (0; 1 stops after the HTTP casts). Figures are printed, never asserted.
 """
@@ -168,9 +168,9 @@ def cast_over_http(base: str, election, keys: list[str], clients: int, seconds: 
         created, refused, elapsed, p50, p95, top = run_wrk(base, election, keys, spec, clients, seconds)
         client = "wrk"
     else:
-        cast_with_threads(base, election, warm, clients)
+        cast_with_threads(base, election, warm, clients, 3)
         before = cpu.snapshot()
-        created, refused, elapsed, p50, p95, top = cast_with_threads(base, election, keys, clients)
+        created, refused, elapsed, p50, p95, top = cast_with_threads(base, election, keys, clients, seconds)
         client = "Python threads"
     used = cpu.report(before, cpu.snapshot(), per=created)
     note("HTTP casts", f"{created:,} ballots by {clients} concurrent clients ({client}) in {elapsed:.1f} s, "
@@ -198,7 +198,7 @@ def run_wrk(base, election, keys, spec, clients, seconds, *, warm_up=False):
             float(got["p50_ms"]), float(got["p95_ms"]), float(got["max_ms"]))
 
 
-def cast_with_threads(base, election, keys, clients):
+def cast_with_threads(base, election, keys, clients, seconds):
     import http.client
     import json
     from urllib.parse import urlsplit
@@ -219,6 +219,8 @@ def cast_with_threads(base, election, keys, clients):
         conn = http.client.HTTPConnection(host, port, timeout=60)
         while True:
             try:
+                if time.perf_counter() > deadline:
+                    raise queue.Empty
                 key = work.get_nowait()
             except queue.Empty:
                 conn.close()
@@ -245,6 +247,7 @@ def cast_with_threads(base, election, keys, clients):
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
     started = time.perf_counter()
+    deadline = started + seconds
     for t in threads:
         t.start()
     for t in threads:

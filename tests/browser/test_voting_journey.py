@@ -1,5 +1,10 @@
 """E-voting in a real headless Chromium: a member votes, keeps her tracking code, and after the vote is
-closed and published finds it in the published list; the result page says whether quorum was reached."""
+closed and published finds it in the published list (the page and the downloaded ballots.json, whose SHA-256
+matches the one on the page); the result page says whether quorum was reached."""
+
+import hashlib
+import json
+from pathlib import Path
 
 import pytest
 
@@ -43,6 +48,12 @@ def test_member_votes_and_finds_her_tracking_code_after_publication(page, tree):
     page.goto(f"/votes/{election.pk}/results/")
     assert page.locator("#quorum").inner_text().strip() == t("kk", "Quorum was reached.")
     assert page.locator(".decision").first.inner_text().strip() == t("kk", "Adopted.")
+    shown = page.locator("#ballot-list-sha256").inner_text().strip()
+    with page.expect_download() as download:
+        page.locator("#ballots-json").click()
+    body = Path(download.value.path()).read_bytes()
+    assert hashlib.sha256(body).hexdigest() == shown  # the file she got is the one whose hash is published
+    assert code in {ballot["tracking_code"] for ballot in json.loads(body)["ballots"]}
     page.locator("#track-link").click()
     page.fill("#code", code.lower())
     page.locator("#find").click()
