@@ -8,6 +8,7 @@ from odaq.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", include("odaq.config.api_urls")),  # early: the busiest calls (casting a ballot) resolve first
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("account/", include("odaq.core.urls")),
@@ -19,7 +20,6 @@ urlpatterns = [
     path("ai/", include("odaq.aigov.urls")),
     path("votes/", include("odaq.voting.urls")),
     path("surveys/", include("odaq.surveys.urls")),
-    path("api/v1/", include("odaq.config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("django-admin/", admin.site.urls),
