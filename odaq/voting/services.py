@@ -453,18 +453,26 @@ def _cast_for_known_vote(user_id: int, election_id: int, raw_choices) -> str | N
     except VoteRefused:
         return None
     code = new_tracking_code()
-    roll, box, votes = VoterRoll._meta.db_table, Ballot._meta.db_table, Election._meta.db_table
+    voter = (f"SELECT g.election_id, g.person_id FROM (SELECT id FROM {Election._meta.db_table} WHERE id = %s "
+             "AND status = %s AND closes_at > %s AND opened_at = %s FOR SHARE) e "
+             f"JOIN {Eligible._meta.db_table} g ON g.election_id = e.id WHERE g.weight = 1 "
+             f"AND g.person_id = (SELECT p.id FROM {Person._meta.db_table} p WHERE p.user_id = %s)")
+    params = [election_id, str(Status.OPEN), timezone.now(), opened_at, user_id]
+    digest = verify.ballot_digest(code, choices, 1)
+    return code if _write_roll_and_ballot(voter, params, election_id, code, choices, 1, digest) else None
+
+
+def _write_roll_and_ballot(voter: str, params: list, election_id: int, code, choices, weight, digest) -> bool:
+    """One statement: the roll row for the voter that the query ``voter`` gives as (election_id, person_id)
+    (``ON CONFLICT DO NOTHING``), then the ballot only if that row was written. False when nothing was written."""
     written, _rows = db.execute(
-        f"WITH e AS (SELECT id FROM {votes} WHERE id = %s AND status = %s AND closes_at > %s AND opened_at = %s "
-        f"FOR SHARE), g AS (SELECT g.person_id FROM {Eligible._meta.db_table} g JOIN e ON g.election_id = e.id "
-        f"WHERE g.weight = 1 AND g.person_id = (SELECT p.id FROM {Person._meta.db_table} p WHERE p.user_id = %s)), "
-        f"r AS (INSERT INTO {roll} (id, election_id, person_id) SELECT %s, %s, g.person_id FROM g "
-        "ON CONFLICT (election_id, person_id) DO NOTHING RETURNING 1) "
-        f"INSERT INTO {box} (id, election_id, tracking_code, choices, weight, digest, prev_hash, hash) "
-        "SELECT %s, %s, %s, %s::jsonb, 1, %s, '', '' WHERE EXISTS (SELECT 1 FROM r)",
-        [election_id, str(Status.OPEN), timezone.now(), opened_at, user_id, uuid.uuid4(), election_id,
-         uuid.uuid4(), election_id, code, json.dumps(choices), verify.ballot_digest(code, choices, 1)])
-    return code if written == 1 else None
+        f"WITH v AS ({voter}), "
+        f"r AS (INSERT INTO {VoterRoll._meta.db_table} (id, election_id, person_id) "
+        "SELECT %s, v.election_id, v.person_id FROM v ON CONFLICT (election_id, person_id) DO NOTHING RETURNING 1) "
+        f"INSERT INTO {Ballot._meta.db_table} (id, election_id, tracking_code, choices, weight, digest, prev_hash, "
+        "hash) SELECT %s, %s, %s, %s::jsonb, %s, %s, '', '' WHERE EXISTS (SELECT 1 FROM r)",
+        [*params, uuid.uuid4(), uuid.uuid4(), election_id, code, json.dumps(choices), weight, digest])
+    return written == 1
 
 
 def _cast_in_one_statement(person, election_id, raw_choices, *, user) -> str:
@@ -478,16 +486,10 @@ def _cast_in_one_statement(person, election_id, raw_choices, *, user) -> str:
         if refused.code in ("closed", "not_found"):
             _KNOWN.pop(election_id, None)  # a vote that has closed is not tried in one statement again
         raise
-    roll, box, votes = VoterRoll._meta.db_table, Ballot._meta.db_table, Election._meta.db_table
-    written, _rows = db.execute(
-        f"WITH e AS (SELECT id FROM {votes} WHERE id = %s AND status = %s AND closes_at > %s FOR SHARE), "
-        f"r AS (INSERT INTO {roll} (id, election_id, person_id) SELECT %s, e.id, %s FROM e "
-        "ON CONFLICT (election_id, person_id) DO NOTHING RETURNING 1) "
-        f"INSERT INTO {box} (id, election_id, tracking_code, choices, weight, digest, prev_hash, hash) "
-        "SELECT %s, %s, %s, %s::jsonb, %s, %s, '', '' WHERE EXISTS (SELECT 1 FROM r)",
-        [election_id, str(Status.OPEN), timezone.now(), uuid.uuid4(), person_id, uuid.uuid4(), election_id, code,
-         json.dumps(choices), weight, digest])
-    if written == 1:
+    voter = (f"SELECT id AS election_id, %s::bigint AS person_id FROM {Election._meta.db_table} "
+             "WHERE id = %s AND status = %s AND closes_at > %s FOR SHARE")
+    if _write_roll_and_ballot(voter, [person_id, election_id, str(Status.OPEN), timezone.now()],
+                              election_id, code, choices, weight, digest):
         return code
     # Nothing was written: the vote closed in the meantime, or she is already on the roll.
     if not Election.objects.filter(pk=election_id, status=Status.OPEN, closes_at__gt=timezone.now()).exists():
