@@ -8,14 +8,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from .audit_models import GENESIS, AuditRecord
+from .net import client_ip
 
 _LOCK_KEY = 0x0DA0A0D1
 
 
 def _client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    return client_ip(request)
 
 
 def _actor_label(actor) -> str:

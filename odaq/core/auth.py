@@ -31,9 +31,14 @@ class EmailOrPhoneBackend(ModelBackend):
 
 
 def axes_username(request, credentials=None) -> str:
-    """The login as django-axes counts failures: one key per account, however it was typed."""
+    """The key django-axes counts failures under: one per account, however its login was typed (e-mail in
+    any case, or phone in any notation), so the e-mail and phone forms share one counter. A login that
+    matches no account is counted as typed (normalised)."""
     raw = (credentials or {}).get("username") or request.POST.get("username", "")
     raw = raw.strip()
+    user = find_user(raw)
+    if user is not None:
+        return f"account:{user.pk}"
     if looks_like_phone(raw):
         try:
             return normalise_phone(raw)

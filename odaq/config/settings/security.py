@@ -1,4 +1,7 @@
 from datetime import timedelta
+from ipaddress import ip_network
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import PRODUCTION, env, required
 
@@ -29,7 +32,15 @@ SECURE_REFERRER_POLICY = "same-origin"
 ODAQ_REQUIRE_STAFF_TOTP = env.bool("ODAQ_REQUIRE_STAFF_TOTP", default=PRODUCTION)
 OTP_TOTP_ISSUER = "Odaq"
 
-# Login throttling (django-axes): lock a username+IP pair after repeated failures.
+# Reverse proxies (IPs or CIDRs) whose X-Forwarded-For is believed: the client's address for login
+# throttling, registration limits and the audit log (odaq.core.net.client_ip). Empty: REMOTE_ADDR as is.
+try:
+    ODAQ_TRUSTED_PROXIES = [str(ip_network(item, strict=False)) for item in env.list("ODAQ_TRUSTED_PROXIES", default=[])]
+except ValueError as exc:
+    raise ImproperlyConfigured(f"ODAQ_TRUSTED_PROXIES: {exc}") from exc
+
+# Login throttling (django-axes): lock an account (however its login is typed: e-mail or phone) for one
+# client address after repeated failures; the same account from another address is not locked.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -37,3 +48,4 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_USERNAME_CALLABLE = "odaq.core.auth.axes_username"
+AXES_CLIENT_IP_CALLABLE = "odaq.core.net.client_ip"
