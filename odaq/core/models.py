@@ -49,3 +49,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.display_name or self.email or self.phone or f"#{self.pk}"
+
+
+class VerifiedToken(models.Model):
+    """Marks an API token issued from a session confirmed with the second factor. When staff must use TOTP, a staff
+    account's token without this mark is refused (``api_auth``): a token must not be a way around the second factor."""
+
+    token = models.OneToOneField("authtoken.Token", primary_key=True, on_delete=models.CASCADE,
+                                 related_name="second_factor")
+    device = models.CharField(_("second-factor device"), max_length=255, blank=True)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("API token confirmed by a second factor")
+        verbose_name_plural = _("API tokens confirmed by a second factor")

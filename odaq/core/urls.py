@@ -8,6 +8,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("two-factor/", views.two_factor, name="two_factor"),
+    path("api-token/", views.api_token, name="api_token"),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(form_class=InvitationAwarePasswordResetForm),

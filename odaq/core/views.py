@@ -8,12 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import tokens
 from .forms import TokenForm
 
 log = logging.getLogger(__name__)
@@ -79,3 +81,21 @@ def two_factor(request):
         context["secret"] = b32encode(device.bin_key).decode()
         context["qr_svg"] = segno.make(device.config_url).svg_inline(scale=4)
     return render(request, "registration/two_factor.html", context)
+
+
+@never_cache
+@login_required
+def api_token(request):
+    """Issue (or revoke) the signed-in user's API token for the mobile app. The key is shown once. Staff confirm
+    their second factor first when it is required (this page is under /account/, so the middleware lets it be)."""
+    if tokens.needs_second_factor(request.user) and not request.user.is_verified():
+        return redirect(f"{reverse('two_factor')}?next={request.path}")
+    key = None
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            tokens.revoke_tokens(request.user, request=request)
+            messages.success(request, _("Your API token is revoked."))
+            return redirect("api_token")
+        key = tokens.issue_token(request.user, request=request).key
+    has_token = key is not None or tokens.has_token(request.user)
+    return render(request, "registration/api_token.html", {"key": key, "has_token": has_token})
