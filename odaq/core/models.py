@@ -63,3 +63,6 @@ class VerifiedToken(models.Model):
     class Meta:
         verbose_name = _("API token confirmed by a second factor")
         verbose_name_plural = _("API tokens confirmed by a second factor")
+
+    def __str__(self) -> str:
+        return f"{self.token_id[:8]}… {self.issued_at:%Y-%m-%d}"

@@ -164,3 +164,23 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} @ {self.organisation}"
+
+
+class Application(models.Model):
+    """A self-registration whose IIN matched a person already on the register (a former member).
+
+    IINs are not secret, so the new account is kept apart from that person: it sees nothing of her history, and her
+    record keeps its details, until a chair (or regional staff) compares the submitted details with the record and
+    approves the pending membership. Then the account is linked and the submitted details are applied."""
+
+    membership = models.OneToOneField(Membership, on_delete=models.CASCADE, related_name="application")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(_("submitted details"))
+    created_at = models.DateTimeField(_("applied on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+
+    def __str__(self) -> str:
+        return f"{self.data.get('last_name', '')} {self.data.get('first_name', '')} → {self.membership}"

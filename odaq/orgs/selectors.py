@@ -11,7 +11,7 @@ from odaq.core import audit
 from odaq.core.audit_models import AuditRecord
 
 from .choices import Level, MembershipStatus
-from .models import Consent, Membership, Organisation, Person, RoleAssignment, build_search_name
+from .models import Application, Consent, Membership, Organisation, Person, RoleAssignment, build_search_name
 from .scopes import Cap, scope_paths, scope_q
 
 
@@ -111,6 +111,20 @@ def my_person(user) -> Person | None:
     if not user.is_authenticated:
         return None
     return Person.objects.filter(user=user).first()
+
+
+def my_application(user) -> Application | None:
+    """The account's application waiting for a chair to confirm her against the record (its own submitted details
+    only: nothing of the person on record)."""
+    if not user.is_authenticated:
+        return None
+    return (Application.objects.filter(user=user, membership__status=MembershipStatus.PENDING)
+            .select_related("membership__organisation").first())
+
+
+def pending_applications(memberships) -> dict[int, Application]:
+    """Applications of these pending memberships, by membership id (for the approvals page)."""
+    return {a.membership_id: a for a in Application.objects.filter(membership__in=list(memberships))}
 
 
 def my_memberships(person: Person) -> QuerySet[Membership]:

@@ -14,7 +14,7 @@ from odaq.core import audit
 from odaq.core.models import User
 
 from .choices import ConsentPurpose, Level, MembershipStatus
-from .models import Consent, Membership, Organisation, Person, RoleAssignment
+from .models import Application, Consent, Membership, Organisation, Person, RoleAssignment
 from .scopes import Cap, can, forget_roles, grantable_roles
 
 PERSON_FIELDS = (
@@ -145,41 +145,81 @@ def set_membership_status(actor, membership: Membership, status: str, *, request
     return membership
 
 
+SUBMITTED_FIELDS = tuple(f for f in PERSON_FIELDS if f != "iin")
+
+
+def _account_with(email: str | None, phone: str | None) -> User | None:
+    taken = User.objects.none()
+    if email:
+        taken |= User.objects.filter(email__iexact=email)
+    if phone:
+        taken |= User.objects.filter(phone=phone)
+    return taken.first() if (email or phone) else None
+
+
+def _tell_about_registration(email: str, language: str) -> None:
+    """Tell the owner of an e-mail that someone registered with her details (after the transaction commits)."""
+    if not email:
+        return
+    from .tasks import send_registration_notice
+
+    transaction.on_commit(lambda: send_registration_notice.delay(email, language))
+
+
 @transaction.atomic
-def self_register(organisation: Organisation, data: dict, password: str, *, request=None) -> User:
-    """A worker registers herself; her membership waits for the chair's approval."""
+def self_register(organisation: Organisation, data: dict, password: str, *, request=None) -> User | None:
+    """A worker applies to join; her membership waits for the chair's (or regional staff's) approval.
+
+    Returns the new account, or None when nothing was created. The caller answers the same either way, so the form
+    tells no one whether an IIN, an e-mail or a phone is on the register:
+
+    - her e-mail or phone already belongs to an account: no second account; that account's e-mail is told;
+    - her IIN is new: a person, a pending membership and a consent, linked to the new account (no history to see);
+    - her IIN is a former member's without an account: the new account and a pending membership, her details kept
+      on an ``Application``; the person on record is left as it is and the account sees nothing of her until a
+      chair compares the details with the record and approves (``approve_membership``);
+    - her IIN belongs to a current member or to someone with an account: nothing is created; the e-mail on record
+      is told.
+    """
     _check_primary(organisation)
-    existing = Person.objects.filter(iin=data["iin"]).first()
-    if existing is not None:
-        if existing.user_id is not None or _current_membership_error(existing) is not None:
-            raise ValidationError({"iin": _(
-                "This IIN is already on the register. Log in, or use \"Forgot your password?\" with the "
-                "e-mail your chair recorded."
-            )})
-    if data.get("email") and User.objects.filter(email__iexact=data["email"]).exists():
-        raise ValidationError({"email": _("This e-mail is already used by an account.")})
-    if data.get("phone") and User.objects.filter(phone=data["phone"]).exists():
-        raise ValidationError({"phone": _("This phone is already used by an account.")})
-    person = existing or Person()
-    for field in PERSON_FIELDS:
-        if field in data:
-            setattr(person, field, data[field])
-    person.full_clean(exclude=["user"], validate_unique=existing is None)
+    probe = Person(**{f: data[f] for f in PERSON_FIELDS if f in data})
+    probe.full_clean(exclude=["user"], validate_unique=False)
+    email, phone = data.get("email") or None, data.get("phone") or None
+    owner = _account_with(email, phone)
+    if owner is not None:
+        _tell_about_registration(owner.email, owner.language)
+        audit.record("member.registration_refused", request=request,
+                     data={"organisation": organisation.pk, "reason": "account exists"})
+        return None
+    existing = Person.objects.select_for_update().filter(iin=data["iin"]).select_related("user").first()
+    if existing is not None and (existing.user_id is not None or _current_membership_error(existing) is not None):
+        _tell_about_registration(existing.user.email if existing.user else existing.email,
+                                 existing.user.language if existing.user else existing.language)
+        audit.record("member.registration_refused", obj=existing, request=request,
+                     data={"organisation": organisation.pk, "reason": "person has an account or membership"})
+        return None
     try:
-        user = User.objects.create_user(
-            email=data.get("email") or None, phone=data.get("phone") or None, password=password,
-            display_name=f"{person.first_name} {person.last_name}", language=person.language,
-        )
-    except IntegrityError as exc:
-        raise ValidationError(_("An account with these details already exists.")) from exc
-    person.user = user
-    person.save()
-    membership = Membership.objects.create(person=person, organisation=organisation,
-                                           status=MembershipStatus.PENDING)
-    Consent.objects.create(person=person, purpose=ConsentPurpose.MEMBERSHIP,
-                           text_version=current_consent_version())
+        with transaction.atomic():
+            user = User.objects.create_user(email=email, phone=phone, password=password,
+                                            display_name=f"{probe.first_name} {probe.last_name}",
+                                            language=probe.language)
+            if existing is None:
+                probe.user = user
+                probe.save()
+                membership = Membership.objects.create(person=probe, organisation=organisation,
+                                                       status=MembershipStatus.PENDING)
+                Consent.objects.create(person=probe, purpose=ConsentPurpose.MEMBERSHIP,
+                                       text_version=current_consent_version())
+            else:
+                membership = Membership.objects.create(person=existing, organisation=organisation,
+                                                       status=MembershipStatus.PENDING)
+                submitted = {f: getattr(probe, f) for f in SUBMITTED_FIELDS}
+                Application.objects.create(membership=membership, user=user,
+                                           data={**submitted, "consent_version": current_consent_version()})
+    except IntegrityError:
+        return None  # a registration with the same details won a race: say nothing more than usual
     audit.record("member.self_registered", actor=user, obj=membership, request=request,
-                 data={"organisation": organisation.pk})
+                 data={"organisation": organisation.pk, "matched_record": existing is not None})
     return user
 
 
@@ -188,10 +228,20 @@ def approve_membership(actor, membership: Membership, *, approve: bool = True, r
     _require(actor, Cap.CHANGE_MEMBERS, membership.organisation)
     if membership.status != MembershipStatus.PENDING:
         raise ValidationError(_("This application has already been decided."))
+    application = Application.objects.filter(membership=membership).select_related("user").first()
     if approve:
+        changes = _accept_application(application) if application is not None else {}
         membership.status = MembershipStatus.ACTIVE
         membership.save(update_fields=["status"])
-        audit.record("membership.approved", actor=actor, obj=membership, request=request)
+        audit.record("membership.approved", actor=actor, obj=membership, request=request,
+                     data={"linked_account": application.user_id, "changes": changes} if application else None)
+        return membership
+    if application is not None:
+        # someone claimed a former member's IIN and was not she: her record keeps no trace of the claim
+        _close_account(application.user)
+        audit.record("membership.rejected", actor=actor, obj=membership, request=request,
+                     data={"applicant_account": application.user_id})
+        membership.delete()
         return membership
     membership.status = MembershipStatus.LEFT
     membership.left_on = timezone.localdate()
@@ -199,6 +249,33 @@ def approve_membership(actor, membership: Membership, *, approve: bool = True, r
     audit.record("membership.rejected", actor=actor, obj=membership, request=request)
     _release_rejected_applicant(membership.person)
     return membership
+
+
+def _accept_application(application: Application) -> dict:
+    """The chair confirmed that the applicant is the person on record: link her account, apply her details."""
+    person = application.membership.person
+    if person.user_id is not None:
+        raise ValidationError(_("This person already has an account; reject the application."))
+    if not application.user.is_active:
+        raise ValidationError(_("The applicant's account is closed; reject the application."))
+    before = _person_snapshot(person)
+    for field in SUBMITTED_FIELDS:
+        if field in application.data:
+            setattr(person, field, application.data[field])
+    person.user = application.user
+    person.full_clean(exclude=["user"])
+    person.save()
+    Consent.objects.create(person=person, purpose=ConsentPurpose.MEMBERSHIP,
+                           text_version=application.data.get("consent_version") or current_consent_version())
+    after = _person_snapshot(person)
+    return {k: {"before": before[k], "after": after[k]} for k in after if before[k] != after[k]}
+
+
+def _close_account(user: User) -> None:
+    from odaq.core.tokens import revoke_tokens
+
+    User.objects.filter(pk=user.pk).update(is_active=False, email=None, phone=None)
+    revoke_tokens(user)
 
 
 def _release_rejected_applicant(person: Person) -> None:
@@ -209,7 +286,7 @@ def _release_rejected_applicant(person: Person) -> None:
     if person.memberships.exclude(status=MembershipStatus.LEFT).exists() or person.memberships.count() > 1:
         return
     if person.user_id is not None:
-        User.objects.filter(pk=person.user_id).update(is_active=False, email=None, phone=None)
+        _close_account(person.user)
     person.delete()
 
 

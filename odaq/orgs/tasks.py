@@ -30,3 +30,15 @@ def send_invitation(user_id: int) -> bool:
         body = render_to_string("orgs/email/invitation.txt", context)
     send_mail(subject, body, None, [user.email])
     return True
+
+
+@shared_task
+def send_registration_notice(email: str, language: str) -> bool:
+    """Tell the owner of an e-mail on the register that someone registered on the site with her details
+    (her e-mail, phone or IIN). The site itself said nothing about it to whoever filled in the form."""
+    link = settings.ODAQ_SITE_URL.rstrip("/") + reverse("password_reset")
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string("orgs/email/registration_notice_subject.txt", {}).strip()
+        body = render_to_string("orgs/email/registration_notice.txt", {"link": link})
+    send_mail(subject, body, None, [email])
+    return True

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from odaq.orgs import selectors as org_selectors
 from odaq.orgs.choices import ConsentPurpose, Level, MembershipStatus
-from odaq.orgs.models import Consent, Membership, Organisation, Person
+from odaq.orgs.models import Application, Consent, Membership, Organisation, Person
 from odaq.orgs.scopes import Cap, active_roles, scope_paths, scope_q
 
 from .models import News
@@ -141,6 +141,7 @@ class Cabinet:
     history: list[Membership] = field(default_factory=list)
     consents: list[Consent] = field(default_factory=list)
     missing_purposes: list[tuple[str, str]] = field(default_factory=list)
+    application: Application | None = None
 
     @property
     def pending(self) -> bool:
@@ -151,7 +152,7 @@ def cabinet_for(user) -> Cabinet:
     """The signed-in user's own data only: her person, membership with its chain, consents."""
     person = org_selectors.my_person(user)
     if person is None:
-        return Cabinet(person=None)
+        return Cabinet(person=None, application=org_selectors.my_application(user))
     memberships = list(org_selectors.my_memberships(person))
     current = next((m for m in memberships if m.status != MembershipStatus.LEFT), None)
     consents = list(org_selectors.my_consents(person))

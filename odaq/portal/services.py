@@ -110,3 +110,24 @@ def update_my_contacts(user, data: dict, *, request=None) -> Person:
         raise ValidationError(_("An account with these details already exists.")) from exc
     audit.record("person.contacts_changed", actor=user, obj=person, request=request, data={"changes": changes})
     return person
+
+
+REGISTRATION_WINDOW = 3600  # seconds
+
+
+def count_registration_attempt(request) -> bool:
+    """Count one registration attempt of this client address (``core.net.client_ip``) in the shared cache; False once
+    it has tried more than ``ODAQ_REGISTRATION_LIMIT`` times within the hour."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from odaq.core.net import client_ip
+
+    key = f"odaq:register:{client_ip(request) or 'unknown'}"
+    cache.add(key, 0, REGISTRATION_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, REGISTRATION_WINDOW)
+        count = 1
+    return count <= settings.ODAQ_REGISTRATION_LIMIT

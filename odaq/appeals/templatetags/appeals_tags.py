@@ -4,8 +4,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from odaq.orgs.scopes import Cap, has_cap
+from odaq.orgs.selectors import my_person
 
-from .. import selectors
+from .. import selectors, services
 
 register = template.Library()
 
@@ -24,10 +25,13 @@ def appeal_caps(context) -> dict:
 def cabinet_appeals(context):
     request = context.get("request")
     user = getattr(request, "user", None)
-    appeals = []
+    appeals, can_file = [], False
     if user is not None and user.is_authenticated:
         appeals = list(selectors.my_appeals(user).select_related("topic").order_by("-created_at", "-pk")[:5])
-    return {"appeals": appeals, "request": request}
+        person = my_person(user)
+        # "New appeal" only for whom it opens: a pending (or former) member would meet a refusal
+        can_file = person is not None and services.current_membership(person) is not None
+    return {"appeals": appeals, "can_file": can_file, "request": request}
 
 
 @register.filter

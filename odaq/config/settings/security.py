@@ -35,9 +35,12 @@ OTP_TOTP_ISSUER = "Odaq"
 # Reverse proxies (IPs or CIDRs) whose X-Forwarded-For is believed: the client's address for login
 # throttling, registration limits and the audit log (odaq.core.net.client_ip). Empty: REMOTE_ADDR as is.
 try:
-    ODAQ_TRUSTED_PROXIES = [str(ip_network(item, strict=False)) for item in env.list("ODAQ_TRUSTED_PROXIES", default=[])]
+    ODAQ_TRUSTED_PROXIES = [str(ip_network(x, strict=False)) for x in env.list("ODAQ_TRUSTED_PROXIES", default=[])]
 except ValueError as exc:
     raise ImproperlyConfigured(f"ODAQ_TRUSTED_PROXIES: {exc}") from exc
+
+# Self-registration: attempts allowed per client address and hour (portal.services.count_registration_attempt).
+ODAQ_REGISTRATION_LIMIT = env.int("ODAQ_REGISTRATION_LIMIT", default=10)
 
 # Login throttling (django-axes): lock an account (however its login is typed: e-mail or phone) for one
 # client address after repeated failures; the same account from another address is not locked.

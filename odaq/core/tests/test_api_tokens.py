@@ -67,8 +67,8 @@ def test_members_issue_and_use_tokens_without_a_second_factor(client, people):
 
 @override_settings(ODAQ_REQUIRE_STAFF_TOTP=True)
 def test_a_member_token_stops_working_when_she_becomes_staff(people, tree):
-    from odaq.orgs.tests.factories import grant
     from odaq.orgs.choices import Role
+    from odaq.orgs.tests.factories import grant
 
     token = Token.objects.create(user=people.member_user)
     grant(people.member_user, Role.CHAIR, tree.school_a)
@@ -91,7 +91,8 @@ def test_a_password_reset_through_the_pages_ends_the_token(client, people, mailo
     client.post(reverse("password_reset"), {"email": user.email})
     link = re.search(r"/account/password/reset/\S+/\S+/", mailoutbox[-1].body).group(0)
     form = client.get(link, follow=True)
-    client.post(form.redirect_chain[-1][0], {"new_password1": "Xq7!long enough pw", "new_password2": "Xq7!long enough pw"})
+    new = "Xq7!long enough pw"
+    client.post(form.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
     assert not Token.objects.filter(key=token.key).exists()
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from odaq.core.paging import CappedPaginator
 
 from .. import selectors, services
-from ..choices import MembershipStatus
+from ..choices import MembershipStatus, Position
 from ..decorators import staff_required
 from ..forms import DecisionForm, MemberAddForm, MemberFilterForm, PersonForm, StatusForm, add_service_errors
 from ..scopes import Cap, can, has_cap
@@ -118,6 +118,13 @@ def member_status(request, pk: int):
 def approvals(request):
     qs = selectors.pending_memberships_for(request.user).select_related("person", "organisation").order_by("pk")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # An application that matched a person on record shows her submitted details next to the record
+    applications = selectors.pending_applications(page.object_list)
+    for membership in page.object_list:
+        membership.submitted = applications.get(membership.pk)
+        if membership.submitted is not None:
+            membership.earlier = [m for m in selectors.my_memberships(membership.person) if m.pk != membership.pk]
+            membership.submitted_position = Position(membership.submitted.data["position"]).label
     return render(request, "orgs/approvals.html", {"page": page})
 
 

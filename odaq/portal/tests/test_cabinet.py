@@ -127,3 +127,16 @@ def test_bad_phone_is_refused(client, people, member):
     client.force_login(people.member_user)
     response = client.post(reverse("portal:cabinet_profile"), {"phone": "12", "email": "", "language": "kk"})
     assert "phone" in response.context["form"].errors
+
+
+def test_new_appeal_is_offered_to_an_active_member_only(client, tree):
+    pending_user, active_user = UserFactory(), UserFactory()
+    MembershipFactory(person=PersonFactory(user=pending_user), organisation=tree.school_a,
+                      status=MembershipStatus.PENDING)
+    MembershipFactory(person=PersonFactory(user=active_user), organisation=tree.school_a)
+    client.force_login(pending_user)
+    body = client.get(reverse("portal:cabinet")).content.decode()
+    assert 'id="cab-new-appeal"' not in body
+    assert client.get(reverse("appeals:new")).status_code == 403  # what the link would have led to
+    client.force_login(active_user)
+    assert 'id="cab-new-appeal"' in client.get(reverse("portal:cabinet")).content.decode()

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -7,11 +6,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from odaq.orgs import services as org_services
 
-from .. import selectors
+from .. import selectors, services
 from ..forms import RegionForm, RegistrationForm
 from .cabinet import add_errors
-
-BACKEND = "odaq.core.auth.EmailOrPhoneBackend"
 
 
 @sensitive_post_parameters("password1", "password2", "iin")
@@ -26,19 +23,29 @@ def register(request):
         return render(request, "portal/register_region.html", {"form": region_form})
     query = request.GET.get("q", "")[:100]
     form = RegistrationForm(request.POST or None, region=region, query=query)
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "POST" and not services.count_registration_attempt(request):
+        form.is_valid()
+        form.add_error(None, _("Too many registrations from your network. Please try again in an hour."))
+        status = 429
+    elif request.method == "POST" and form.is_valid():
         try:
-            user = org_services.self_register(
+            org_services.self_register(
                 form.cleaned_data["organisation"], form.person_data(), form.cleaned_data["password1"],
                 request=request,
             )
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            login(request, user, backend=BACKEND)
-            messages.success(request, _("Welcome! Your application is sent to your primary organisation's chair."))
-            return redirect("portal:cabinet")
+            # The same answer whether or not her IIN, e-mail or phone is on the register already, and no automatic
+            # login (that would tell the difference too).
+            messages.success(request, _(
+                "Your application is received. Log in with your phone or e-mail and the password you chose; your "
+                "primary organisation's chair will confirm your membership. If you already had an account, log in "
+                "with it or use \"Forgot your password?\"."
+            ))
+            return redirect("login")
     return render(request, "portal/register.html", {
         "form": form, "region": region, "query": query,
         "consent_version": org_services.current_consent_version(),
-    })
+    }, status=status)
