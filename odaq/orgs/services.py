@@ -191,7 +191,7 @@ def self_register(organisation: Organisation, data: dict, password: str, *, requ
         audit.record("member.registration_refused", request=request,
                      data={"organisation": organisation.pk, "reason": "account exists"})
         return None
-    existing = Person.objects.select_for_update().filter(iin=data["iin"]).select_related("user").first()
+    existing = Person.objects.select_for_update(of=("self",)).filter(iin=data["iin"]).select_related("user").first()
     if existing is not None and (existing.user_id is not None or _current_membership_error(existing) is not None):
         _tell_about_registration(existing.user.email if existing.user else existing.email,
                                  existing.user.language if existing.user else existing.language)
