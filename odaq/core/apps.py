@@ -8,6 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from . import scheduler, signals  # noqa: F401
+        from . import scheduler
 
         scheduler.start()
