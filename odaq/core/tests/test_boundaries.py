@@ -27,3 +27,16 @@ def test_core_imports_no_domain_app():
         if name.split(".")[0] == "odaq" and len(name.split(".")) > 1 and name.split(".")[1] in DOMAIN
     }
     assert not offenders, sorted(offenders)
+
+
+def test_no_import_circles_between_law_search_and_selectors_nor_voting_services_and_tasks():
+    """Retrieval is below the law app (selectors hand it rows); voting tasks call services, services enqueue
+    through ``voting.announcements``. The full rule set is the import-linter contracts (``lint-imports``)."""
+    import grimp
+
+    graph = grimp.build_graph("odaq", cache_dir=None)
+    circles = [(low, high) for low, high in [("odaq.law.retrieval", "odaq.law.selectors"),
+                                             ("odaq.voting.services", "odaq.voting.tasks")]
+               if graph.find_shortest_chains(importer=low, imported=high, as_packages=True)
+               and graph.find_shortest_chains(importer=high, imported=low, as_packages=True)]
+    assert not circles
