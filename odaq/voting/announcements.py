@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from odaq.core.i18n import localized
 from odaq.core.models import User
 
 from .models import Election, Eligible, Status
@@ -24,7 +25,7 @@ def announce_election(election_id: int) -> int:
     url = reverse("voting:ballot", args=[election.pk])
     sent = 0
     for user in users.iterator(chunk_size=1000):
-        title = election.title_ru if getattr(user, "language", "") == "ru" else election.title_kk
+        title = localized(election, "title", user.language)
         notify(user, subject=format_lazy(_("A vote is open: {title}"), title=title),
                body=_("You may take part in this vote. Open it from your cabinet or with the link."),
                url=url, kind="voting.opened")
