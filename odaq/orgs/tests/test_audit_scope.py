@@ -53,3 +53,16 @@ def test_a_staff_login_is_recorded_by_orgs_in_the_members_scope(people, tree, cl
     client.force_login(people.member_user)
     rec = AuditRecord.objects.filter(action="staff.login").get()
     assert rec.scope_path == tree.school_a.path
+
+
+def test_records_of_other_apps_keep_the_scope_of_their_organisation(people, tree):
+    from odaq.law.models import Act
+    from odaq.surveys.models import Survey
+    from odaq.voting.models import Election
+
+    assert audit.record("voting.opened", obj=Election(pk=1, organisation=tree.region_b)).scope_path == \
+        tree.region_b.path
+    assert audit.record("survey.opened", obj=Survey(pk=1, organisation=tree.school_a)).scope_path == \
+        tree.school_a.path
+    assert audit.record("law.imported", obj=Act(pk=1, adilet_id="K1")).scope_path == ""
+    assert audit.record("role.granted", obj=people.lawyer.roles.get()).scope_path == tree.region_a.path
