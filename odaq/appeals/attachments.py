@@ -22,11 +22,11 @@ ALLOWED = {
 
 
 def max_size() -> int:
-    return int(getattr(settings, "ODAQ_APPEAL_FILE_MAX", 10 * 1024 * 1024))
+    return settings.ODAQ_APPEAL_FILE_MAX
 
 
 def max_count() -> int:
-    return int(getattr(settings, "ODAQ_APPEAL_FILES_PER_MESSAGE", 5))
+    return settings.ODAQ_APPEAL_FILES_PER_MESSAGE
 
 
 @dataclass

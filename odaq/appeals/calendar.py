@@ -50,12 +50,12 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
 
 
 def answer_days() -> int:
-    return int(getattr(settings, "ODAQ_APPEAL_ANSWER_DAYS", 15))
+    return settings.ODAQ_APPEAL_ANSWER_DAYS
 
 
 def extended_days() -> int:
-    return int(getattr(settings, "ODAQ_APPEAL_EXTENDED_DAYS", 30))
+    return settings.ODAQ_APPEAL_EXTENDED_DAYS
 
 
 def remind_days() -> int:
-    return int(getattr(settings, "ODAQ_APPEAL_REMIND_DAYS", 2))
+    return settings.ODAQ_APPEAL_REMIND_DAYS

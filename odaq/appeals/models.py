@@ -3,10 +3,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from odaq.core.choices import Language
+from odaq.core.i18n import localized
 from odaq.orgs.models import Organisation, Person
 
 from .choices import OPEN, Channel, DayKind, EventKind, Result, Status
@@ -35,7 +35,7 @@ class Topic(models.Model):
 
     @property
     def name(self) -> str:
-        return {"ru": self.name_ru, "en": self.name_en}.get(get_language() or "", self.name_kk)
+        return localized(self, "name")
 
 
 class DutyLawyer(models.Model):

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from odaq.core import audit
-from odaq.orgs.choices import MembershipStatus
 from odaq.orgs.models import Membership, Person
 from odaq.orgs.scopes import Cap, can
+from odaq.orgs.selectors import current_membership
 
 from . import calendar, notices, routing, workflow
 from .attachments import CheckedFile, check_files
@@ -36,13 +36,8 @@ class Filing:
     ai_record_id: int | None = None
 
 
-def current_membership(person: Person) -> Membership | None:
-    return (person.memberships.filter(status=MembershipStatus.ACTIVE).select_related("organisation")
-            .order_by("-joined_on", "-pk").first())
-
-
 def _check_filer(actor, person: Person) -> Membership:
-    membership = current_membership(person)
+    membership = current_membership(person, active=True)
     if membership is None:
         raise ValidationError(_("Only a member with an active membership can file an appeal."), code="not_member")
     if person.user_id == actor.pk:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from odaq.aigov import services as ai_services
 from odaq.aigov.models import AIRecord
+from odaq.orgs.selectors import current_membership
 
 from . import pipeline
 from .models import Conversation
@@ -29,8 +30,7 @@ def member_organisation(user):
     person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
     if person is None:
         return None
-    membership = (person.memberships.exclude(status="left").select_related("organisation")
-                  .order_by("-joined_on", "-pk").first())
+    membership = current_membership(person)
     return membership.organisation if membership else None
 
 

@@ -1,6 +1,7 @@
 """Writing and verifying the audit log. Every sensitive read or write calls ``record``."""
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -23,30 +24,31 @@ def _actor_label(actor) -> str:
     return str(actor)[:200]
 
 
+# Set by the app that owns the organisation tree (orgs): the scope of an object a caller gave no ``scope`` for.
+_default_scope: Callable[[object], object] | None = None
+
+
+def set_default_scope(resolver: Callable[[object], object] | None) -> None:
+    global _default_scope
+    _default_scope = resolver
+
+
 def _scope_path(obj, scope) -> str:
-    """The organisation path a record belongs to: explicit ``scope``, the object itself, its
-    ``organisation``, or a person's current membership. Empty means "central only"."""
-    if scope is not None:
-        return scope.path
-    if obj is None:
+    """The organisation path a record belongs to: ``scope`` (a path, or an object with ``.path``), else what
+    the registered default says of ``obj``. Empty means "central only"."""
+    if scope is None and obj is not None and _default_scope is not None:
+        scope = _default_scope(obj)
+    if scope is None:
         return ""
-    if hasattr(obj, "steplen") and isinstance(getattr(obj, "path", None), str):
-        return obj.path
-    organisation = getattr(obj, "organisation", None)
-    if organisation is not None:
-        return organisation.path
-    person = getattr(obj, "person", None) if not hasattr(obj, "memberships") else obj
-    if person is not None and hasattr(person, "memberships"):
-        membership = person.memberships.select_related("organisation").order_by("-joined_on", "-pk").first()
-        return membership.organisation.path if membership else ""
-    return ""
+    return scope if isinstance(scope, str) else scope.path
 
 
 def record(action: str, *, actor=None, obj=None, data: dict | None = None, request=None,
            scope=None) -> AuditRecord:
     """Append one record to the chain. Runs in (or opens) a transaction and serialises writers.
 
-    ``scope`` (an organisation) says whose auditors may read it; by default it comes from ``obj``.
+    ``scope`` (an organisation path or an object with ``.path``) says whose auditors may read it; by default
+    the registered resolver (``orgs.scopes.audit_scope``) derives it from ``obj``.
     """
     if actor is None and request is not None:
         actor = getattr(request, "user", None)

@@ -1,11 +1,7 @@
 from django.conf import settings
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
-
-from odaq.orgs.scopes import is_staff_member
 
 SUPPORTED = {code for code, _ in settings.LANGUAGES}
 
@@ -43,25 +39,3 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", lang)
         patch_vary_headers(response, ("Cookie", "Accept-Language") if request.path.startswith("/api/") else ("Cookie",))
         return response
-
-
-class StaffSecondFactorMiddleware:
-    """Staff must confirm a TOTP code before using any page when the setting requires it."""
-
-    EXEMPT_PREFIXES = ("/account/", "/i18n/", "/static/", "/healthz", "/jsi18n/")
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if settings.ODAQ_REQUIRE_STAFF_TOTP and self._needs_second_factor(request):
-            return redirect(f"{reverse('two_factor')}?next={request.get_full_path()}")
-        return self.get_response(request)
-
-    def _needs_second_factor(self, request) -> bool:
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or request.path.startswith(self.EXEMPT_PREFIXES):
-            return False
-        if not (is_staff_member(user) or user.is_staff):
-            return False
-        return not user.is_verified()

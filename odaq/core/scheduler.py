@@ -60,7 +60,7 @@ def should_start(argv: list[str] | None = None, environ: dict | None = None) -> 
     argv = sys.argv if argv is None else argv
     environ = os.environ if environ is None else environ
     return (
-        getattr(settings, "ODAQ_EMBEDDED_SCHEDULER", False)
+        settings.ODAQ_EMBEDDED_SCHEDULER
         and settings.CELERY_TASK_ALWAYS_EAGER
         and "runserver" in argv[1:2]
         and (environ.get("RUN_MAIN") == "true" or "--noreload" in argv)

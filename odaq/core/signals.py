@@ -1,18 +1,8 @@
-from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from rest_framework.authtoken.models import Token
 
-from odaq.orgs.scopes import is_staff_member
-
-from . import audit
 from .models import User
-
-
-@receiver(user_logged_in)
-def audit_staff_login(sender, request, user, **kwargs):
-    if is_staff_member(user) or user.is_staff:
-        audit.record("staff.login", actor=user, obj=user, request=request)
 
 
 @receiver(post_save, sender=User)

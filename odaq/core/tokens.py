@@ -10,10 +10,21 @@ from . import audit
 from .models import VerifiedToken
 
 
-def needs_second_factor(user) -> bool:
-    from odaq.orgs.scopes import is_staff_member
+def _no_roles(user) -> bool:
+    return False
 
-    return settings.ODAQ_REQUIRE_STAFF_TOTP and (user.is_staff or is_staff_member(user))
+
+_holds_staff_role = _no_roles
+
+
+def set_staff_check(check) -> None:
+    """The app that knows staff roles (``orgs``) says who is staff; core knows no roles itself."""
+    global _holds_staff_role
+    _holds_staff_role = check
+
+
+def needs_second_factor(user) -> bool:
+    return settings.ODAQ_REQUIRE_STAFF_TOTP and (user.is_staff or _holds_staff_role(user))
 
 
 @transaction.atomic

@@ -4,8 +4,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from odaq.core.i18n import localized
 
 LANGS = [("kk", _("Kazakh")), ("ru", _("Russian"))]
 
@@ -37,12 +38,7 @@ class Act(models.Model):
 
     @property
     def title(self) -> str:
-        lang = (get_language() or "kk")[:2]
-        for code in (lang, "kk", "ru", "en"):
-            value = getattr(self, f"title_{code}", "")
-            if value:
-                return value
-        return self.adilet_id
+        return localized(self, "title") or self.adilet_id
 
 
 class Edition(models.Model):

@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from .models import Act, Article, ArticleChange, Citation, Edition
+from .retrieval.corpus import passages_from_articles
 
 
 def current_articles(act: str | None = None, lang: str | None = None) -> QuerySet[Article]:
@@ -70,8 +71,6 @@ def stale_citations(since=None) -> QuerySet[Citation]:
 
 def corpus_passages():
     """Passages of every current, non-repealed article, for the search index."""
-    from .retrieval.corpus import passages_from_articles
-
     rows = (current_articles().filter(repealed=False).order_by("act__adilet_id", "lang", "position")
             .values_list("act__adilet_id", "lang", "number", "title", "body", "points"))
     return passages_from_articles(rows.iterator())

@@ -14,7 +14,7 @@ from odaq.core.iin import validate_iin
 from odaq.core.models import User
 
 from . import selectors, services
-from .choices import MembershipStatus, Role
+from .choices import Role
 from .models import Membership, Organisation, Person, RoleAssignment
 from .scopes import Cap, has_cap, is_staff_member
 
@@ -126,8 +126,7 @@ class MemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         person = selectors.my_person(request.user)
         if person is None:
             raise NotFound
-        membership = person.memberships.exclude(status=MembershipStatus.LEFT).select_related(
-            "organisation").first()
+        membership = selectors.current_membership(person)
         return Response({
             "person": PersonSerializer(person).data,
             "membership": MemberSerializer(membership).data if membership else None,

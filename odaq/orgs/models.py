@@ -3,11 +3,11 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
 from odaq.core.choices import Language
+from odaq.core.i18n import localized
 from odaq.core.iin import validate_iin
 
 from .choices import ConsentPurpose, EmployerKind, Level, MembershipStatus, Position, Role
@@ -40,7 +40,7 @@ class Organisation(MP_Node):
 
     @property
     def name(self) -> str:
-        return self.name_ru if get_language() == "ru" else self.name_kk
+        return localized(self, "name")
 
     def subtree_q(self, prefix: str = "") -> Q:
         return Q(**{f"{prefix}path__startswith": self.path})

@@ -109,3 +109,46 @@ def grantable_roles(user, organisation) -> set[str]:
         if organisation.path.startswith(path):
             allowed |= GRANTABLE.get(role, frozenset())
     return allowed
+
+
+def _related(obj, name: str, model):
+    """``obj.<name>`` when ``obj`` is a model instance whose field ``name`` points to ``model``, else None."""
+    from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+
+    meta = getattr(obj, "_meta", None)
+    if meta is None:
+        return None
+    try:
+        field = meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    if field.related_model is not model:
+        return None
+    try:
+        return getattr(obj, name)
+    except ObjectDoesNotExist:  # a user without a person
+        return None
+
+
+def audit_scope(obj) -> str:
+    """The organisation path an audit record about ``obj`` belongs to (empty: central only).
+
+    An organisation is its own scope; an object with an ``organisation`` is in that organisation's; a person
+    (or an object of a person: a consent, a user account) is in the organisation of her current membership,
+    else of her last one. ``core.audit`` uses this for records whose caller passes no ``scope``.
+    """
+    from .models import Organisation, Person
+    from .selectors import current_membership, last_membership
+
+    if obj is None:
+        return ""
+    if isinstance(obj, Organisation):
+        return obj.path
+    organisation = _related(obj, "organisation", Organisation)
+    if organisation is not None:
+        return organisation.path
+    person = obj if isinstance(obj, Person) else _related(obj, "person", Person)
+    if person is None:
+        return ""
+    membership = current_membership(person) or last_membership(person)
+    return membership.organisation.path if membership else ""

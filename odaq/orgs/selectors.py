@@ -127,6 +127,23 @@ def pending_applications(memberships) -> dict[int, Application]:
     return {a.membership_id: a for a in Application.objects.filter(membership__in=list(memberships))}
 
 
+def current_membership(person: Person | None, *, active: bool = False) -> Membership | None:
+    """The person's current membership (at most one is not "left"), with its organisation; with
+    ``active=True`` only if it is active (pending and suspended members may not file appeals or answer
+    surveys)."""
+    if person is None:
+        return None
+    qs = person.memberships.exclude(status=MembershipStatus.LEFT)
+    if active:
+        qs = qs.filter(status=MembershipStatus.ACTIVE)
+    return qs.select_related("organisation").order_by("-joined_on", "-pk").first()
+
+
+def last_membership(person: Person) -> Membership | None:
+    """The most recent membership, current or left."""
+    return person.memberships.select_related("organisation").order_by("-joined_on", "-pk").first()
+
+
 def my_memberships(person: Person) -> QuerySet[Membership]:
     return person.memberships.select_related("organisation").order_by("-joined_on")
 

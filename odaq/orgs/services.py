@@ -17,6 +17,7 @@ from odaq.core.models import User
 from .choices import ConsentPurpose, Level, MembershipStatus
 from .models import Application, Consent, Membership, Organisation, Person, RoleAssignment
 from .scopes import Cap, can, forget_roles, grantable_roles
+from .selectors import current_membership
 
 PERSON_FIELDS = (
     "iin", "last_name", "first_name", "middle_name", "phone", "email", "language", "position",
@@ -39,7 +40,7 @@ def _check_primary(organisation: Organisation) -> None:
 
 
 def _current_membership_error(person: Person) -> ValidationError | None:
-    current = person.memberships.exclude(status=MembershipStatus.LEFT).first()
+    current = current_membership(person)
     if current is None:
         return None
     return ValidationError(

@@ -39,4 +39,4 @@ def consent_text(purpose: str):
 
 
 def contacts() -> dict:
-    return {**DEFAULT_CONTACTS, **getattr(settings, "ODAQ_CONTACTS", {})}
+    return {**DEFAULT_CONTACTS, **settings.ODAQ_CONTACTS}

@@ -1,23 +1,13 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from odaq.core.i18n import localized_with_language
 from odaq.orgs.models import Organisation
 
-# Order in which a text is looked for when the active language has none.
-FALLBACK = ("kk", "ru", "en")
-
-
-def pick_language(obj, field: str) -> tuple[str, str]:
-    """(text, language code) of ``field`` in the active language, else the first filled of kk → ru → en."""
-    active = (get_language() or "kk")[:2]
-    for code in (active, *FALLBACK):
-        text = getattr(obj, f"{field}_{code}", "") or ""
-        if text.strip():
-            return text, code
-    return "", active
+# (text, language code) of a field in the active language, with core's fallback order (kk → ru → en).
+pick_language = localized_with_language
 
 
 class News(models.Model):

@@ -32,10 +32,9 @@ def home_paths(user) -> set[str]:
         return set()
     paths = {path for _role, path, _pk in active_roles(user)}
     person = org_selectors.my_person(user)
-    if person is not None:
-        paths.update(
-            person.memberships.exclude(status=MembershipStatus.LEFT).values_list("organisation__path", flat=True)
-        )
+    membership = org_selectors.current_membership(person)
+    if membership is not None:
+        paths.add(membership.organisation.path)
     return paths
 
 

@@ -10,9 +10,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from odaq.core.i18n import pick
 from odaq.orgs.choices import Position
 from odaq.orgs.models import Organisation, Person
 
@@ -20,7 +20,7 @@ from .choices import Kind, Status
 
 
 def _pick(kk: str, ru: str) -> str:
-    return (ru or kk) if get_language() == "ru" else (kk or ru)
+    return pick({"kk": kk, "ru": ru})[0]
 
 
 class Survey(models.Model):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from odaq.orgs.choices import MembershipStatus
 from odaq.orgs.models import Membership, Organisation, Person
 from odaq.orgs.scopes import Cap, scope_q
+from odaq.orgs.selectors import current_membership
 
 from .choices import Status
 from .models import Participation, Survey
@@ -40,11 +41,6 @@ def eligible_memberships(survey: Survey) -> QuerySet[Membership]:
     return qs
 
 
-def current_membership(person: Person) -> Membership | None:
-    return (person.memberships.filter(status=MembershipStatus.ACTIVE).select_related("organisation")
-            .order_by("-joined_on", "-pk").first())
-
-
 def is_eligible(survey: Survey, person: Person | None) -> bool:
     return person is not None and eligible_memberships(survey).filter(person=person).exists()
 
@@ -65,7 +61,7 @@ def open_surveys_for(person: Person | None) -> list[Survey]:
     """Open surveys this member may answer, each with ``answered`` set; newest closing last."""
     if person is None:
         return []
-    membership = current_membership(person)
+    membership = current_membership(person, active=True)
     if membership is None:
         return []
     now = timezone.now()

@@ -13,7 +13,7 @@ from odaq.core import audit
 from odaq.orgs.choices import Position
 from odaq.orgs.models import Organisation, Person
 from odaq.orgs.scopes import Cap, can
-from odaq.orgs.selectors import ancestors_and_self
+from odaq.orgs.selectors import ancestors_and_self, current_membership
 
 from . import selectors
 from .answers import check_answers
@@ -218,7 +218,7 @@ def submit_response(person: Person | None, survey: Survey, raw: dict) -> Respons
         raise AlreadyAnswered(_("You have already answered this survey. Only one response per member is counted."))
     questions = list(survey.questions.all())
     clean = check_answers(questions, raw)
-    membership = selectors.current_membership(person)
+    membership = current_membership(person, active=True)
     try:
         with transaction.atomic():
             Participation.objects.create(survey=survey, person=person, organisation=membership.organisation)

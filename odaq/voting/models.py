@@ -6,9 +6,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from odaq.core.i18n import localized
 from odaq.orgs.models import Organisation, Person
 
 
@@ -46,8 +46,7 @@ class Rule(models.TextChoices):
 
 class Bilingual:
     def _pick(self, name: str) -> str:
-        kk, ru = getattr(self, f"{name}_kk"), getattr(self, f"{name}_ru")
-        return (ru or kk) if get_language() == "ru" else (kk or ru)
+        return localized(self, name)
 
 
 class Election(Bilingual, models.Model):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import get_language
 
+from odaq.core.i18n import localized
 from odaq.orgs.models import Person
 from odaq.orgs.scopes import Cap, scope_q
 
@@ -75,11 +75,10 @@ def turnout_by_organisation(election: Election) -> list[dict]:
             .values("organisation_id", "organisation__name_kk", "organisation__name_ru")
             .annotate(eligible=Count("pk"), voters=Count("pk", filter=Q(voted=True)))
             .order_by("organisation__name_ru"))
-    ru = get_language() == "ru"
     out = []
     for row in rows[:500]:
         small = row["voters"] < SMALL_GROUP or row["eligible"] < SMALL_GROUP
-        out.append({"name": row["organisation__name_ru" if ru else "organisation__name_kk"] or "—",
+        out.append({"name": localized(row, "organisation__name") or "—",
                     "eligible": row["eligible"], "voters": None if small else row["voters"]})
     return out
 

@@ -266,7 +266,7 @@ def open_election(election: Election, *, user=None, request=None, announce: bool
                      data={"electorate_count": election.electorate_count,
                            "electorate_weight": election.electorate_weight})
         if announce:
-            from .tasks import announce_election
+            from .announcements import announce_election
 
             pk = election.pk
             transaction.on_commit(lambda: announce_election.delay(pk))

@@ -1,37 +1,13 @@
+"""Celery entry points of voting: they take ids and call a service. Tasks import services, never the reverse:
+services enqueue through ``announcements`` (after commit)."""
+
 from celery import shared_task
-from django.urls import reverse
-from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy as _
 
-from odaq.core.models import User
-
-from .models import Election, Eligible, Status
+from .announcements import announce_election  # noqa: F401  (registered with the worker from here)
+from .services import tick
 
 
 @shared_task
 def voting_tick() -> dict:
     """Open and close votes whose time has come (Celery beat, every minute)."""
-    from .services import tick
-
     return tick()
-
-
-@shared_task
-def announce_election(election_id: int) -> int:
-    """Tell every member of the electorate who has an account that the vote is open."""
-    from odaq.notify.services import notify
-
-    election = Election.objects.filter(pk=election_id, status=Status.OPEN).first()
-    if election is None:
-        return 0
-    users = User.objects.filter(is_active=True, person__in=Eligible.objects.filter(election=election).values(
-        "person_id"))
-    url = reverse("voting:ballot", args=[election.pk])
-    sent = 0
-    for user in users.iterator(chunk_size=1000):
-        title = election.title_ru if getattr(user, "language", "") == "ru" else election.title_kk
-        notify(user, subject=format_lazy(_("A vote is open: {title}"), title=title),
-               body=_("You may take part in this vote. Open it from your cabinet or with the link."),
-               url=url, kind="voting.opened")
-        sent += 1
-    return sent

@@ -4,9 +4,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from odaq.orgs.scopes import Cap, has_cap
-from odaq.orgs.selectors import my_person
+from odaq.orgs.selectors import current_membership, my_person
 
-from .. import selectors, services
+from .. import selectors
 
 register = template.Library()
 
@@ -30,7 +30,7 @@ def cabinet_appeals(context):
         appeals = list(selectors.my_appeals(user).select_related("topic").order_by("-created_at", "-pk")[:5])
         person = my_person(user)
         # "New appeal" only for whom it opens: a pending (or former) member would meet a refusal
-        can_file = person is not None and services.current_membership(person) is not None
+        can_file = person is not None and current_membership(person, active=True) is not None
     return {"appeals": appeals, "can_file": can_file, "request": request}
 
 

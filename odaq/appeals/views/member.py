@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from odaq.orgs.selectors import my_person
+from odaq.orgs.selectors import current_membership, my_person
 
 from .. import selectors, services, workflow
 from ..choices import Status
@@ -39,7 +39,7 @@ def _initial(request) -> dict:
 @login_required
 def new(request):
     person = my_person(request.user)
-    membership = services.current_membership(person) if person else None
+    membership = current_membership(person, active=True)
     if membership is None:
         return render(request, "appeals/not_member.html", status=403)
     form = AppealForm(request.POST or None, request.FILES or None, initial=_initial(request))

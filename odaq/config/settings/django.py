@@ -61,7 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "odaq.core.middleware.LanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "odaq.core.middleware.StaffSecondFactorMiddleware",
+    "odaq.orgs.middleware.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "odaq.core.context_processors.platform",
+                "odaq.orgs.context_processors.staff",
             ],
         },
     }

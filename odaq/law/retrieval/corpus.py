@@ -46,15 +46,13 @@ def passages_from_manifest(data_dir: str | Path, parse: Callable | None = None,
     return passages_from_articles(rows, max_chars=max_chars)
 
 
-def load_passages(data_dir: str | Path | None = None, parse: Callable | None = None) -> list[Passage]:
-    """Passages of the imported acts (``odaq.law.selectors.corpus_passages``), else of the manifest's files."""
-    try:
-        from odaq.law.selectors import corpus_passages
-    except ImportError:
-        corpus_passages = None
-    if corpus_passages is not None:
+def load_passages(data_dir: str | Path | None = None, parse: Callable | None = None,
+                  from_database: Callable[[], Iterable[Passage]] | None = None) -> list[Passage]:
+    """Passages of the imported acts (``from_database``, e.g. ``odaq.law.selectors.corpus_passages``), else of
+    the manifest's files. Retrieval does not import the law app: the caller hands the database source in."""
+    if from_database is not None:
         try:
-            passages = list(corpus_passages())
+            passages = list(from_database())
         except Exception as exc:  # the database may not be migrated yet
             log.warning("law corpus from the database unavailable: %s", exc)
             passages = []

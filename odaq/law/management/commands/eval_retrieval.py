@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from odaq.law.retrieval.corpus import load_passages
 from odaq.law.retrieval.evaluate import evaluate, format_report, load_questions, result_line
 from odaq.law.retrieval.index import MODES, Params, RetrievalIndex, default_store_dir
+from odaq.law.selectors import corpus_passages
 
 KK_MODES = ["suffix+ngram4", "suffix", "prefix5", "prefix6", "ngram3", "ngram4", "ngram5", "none"]
 
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         if not questions:
             raise CommandError("no questions")
         try:
-            passages = load_passages(opts["data_dir"])
+            passages = load_passages(opts["data_dir"], from_database=corpus_passages)
         except (OSError, ValueError) as exc:
             raise CommandError(f"cannot load the law corpus: {exc}") from exc
         if not passages:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from odaq.core.models import User
 from odaq.orgs.models import Organisation, Person
+from odaq.orgs.selectors import current_membership
 from odaq.voting import services
 from odaq.voting.models import Election, Eligible, Kind, Option, Question, Status
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             return
         person = Person.objects.filter(user__email=MEMBER).first()
         user = User.objects.filter(email=MEMBER).first()
-        membership = person.memberships.select_related("organisation").first() if person else None
+        membership = current_membership(person)
         if membership is None:
             self.stderr.write("The demo member is missing: run demo_data first.")
             return
