@@ -123,3 +123,41 @@ def test_a_refused_letter_is_kept_for_the_retry_and_sent_once(monkeypatch):
     assert tasks.send_notification_email.run(n.pk) is True
     assert tasks.send_notification_email.run(n.pk) is False
     assert [m.to for m in mail.outbox] == [["r@example.kz"]]
+
+
+def test_the_members_profile_language_wins_over_the_accounts_default():
+    """A chair set the member's preferred language to Russian; the account still has the default Kazakh."""
+    from odaq.orgs.tests.factories import PersonFactory
+
+    user = UserFactory(language="kk")
+    PersonFactory(user=user, language="ru")
+    user.refresh_from_db()
+    n = notify(user, subject=_("Notifications"), email=False)
+    assert n.language == "ru" and n.subject == "Уведомления"
+
+
+def test_switching_the_interface_language_moves_notifications_along(client, django_capture_on_commit_callbacks):
+    from odaq.orgs.tests.factories import PersonFactory
+
+    user = UserFactory(language="kk", email="ru-reader@example.kz")
+    PersonFactory(user=user, language="kk")
+    client.force_login(user)
+    assert client.post("/i18n/setlang/", {"language": "ru", "next": "/cabinet/"}).status_code == 302
+    user.refresh_from_db()
+    assert user.language == "ru" and user.person.language == "ru"
+    with django_capture_on_commit_callbacks(execute=True):
+        n = notify(user, subject=_("Notifications"), body=lambda: str(_("Open")), url="/cabinet/")
+    assert (n.language, n.subject) == ("ru", "Уведомления")
+    assert mail.outbox[0].subject == "Уведомления"
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})  # not a profile language: the profile stays
+    user.refresh_from_db()
+    assert user.language == "ru"
+
+
+def test_without_a_profile_language_the_causing_requests_language_is_used():
+    from django.utils import translation
+
+    user = UserFactory(language="")
+    with translation.override("ru"):
+        n = notify(user, subject=_("Notifications"), email=False)
+    assert n.language == "ru" and n.subject == "Уведомления"
