@@ -161,3 +161,14 @@ def test_without_a_profile_language_the_causing_requests_language_is_used():
     with translation.override("ru"):
         n = notify(user, subject=_("Notifications"), email=False)
     assert n.language == "ru" and n.subject == "Уведомления"
+
+
+def test_a_chair_changing_the_members_language_moves_her_account_along(people):
+    from odaq.orgs import services as org_services
+
+    user = people.member_a.person.user
+    assert user.language == "kk"
+    org_services.update_person(people.chair, people.member_a, {"language": "ru"})
+    user.refresh_from_db()
+    assert user.language == "ru"
+    assert notify(user, subject=_("Notifications"), email=False).language == "ru"
