@@ -3,31 +3,35 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_MEMBERS ?= 3000
+PORT ?= 8000
 
 .PHONY: install translations demo test lint bench bench-appeals bench-voting bench-surveys eval-retrieval messages clean eval-assistant
 
 $(VENV)/.installed: pyproject.toml
 	@$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
-	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
-	touch $@
+	@echo "Installing the pinned dependencies into $(VENV) (a minute or two) …"
+	@$(PY) -m venv $(VENV)
+	@$(BIN)/pip install -q --disable-pip-version-check --upgrade pip
+	@$(BIN)/pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $@
 
 install: $(VENV)/.installed
 
 translations: install
-	$(BIN)/python manage.py compile_translations
+	@$(BIN)/python manage.py compile_translations
 
+# One line per step; each command says more with -v 2.
 demo: install translations
-	mkdir -p var
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py demo_data --members $(DEMO_MEMBERS) --seed 1 --if-empty
-	$(BIN)/python manage.py law_demo_import
-	$(BIN)/python manage.py demo_appeals --count 3000 --seed 1 --if-empty
-	$(BIN)/python manage.py demo_voting --seed 1 --if-empty
-	$(BIN)/python manage.py demo_surveys --seed 1 --if-empty
-	$(BIN)/python manage.py demo_logins
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@mkdir -p var
+	@$(BIN)/python manage.py migrate --noinput -v 0 && echo "Database: up to date."
+	@$(BIN)/python manage.py demo_data --members $(DEMO_MEMBERS) --seed 1 --if-empty
+	@$(BIN)/python manage.py law_demo_import
+	@$(BIN)/python manage.py demo_appeals --count 3000 --seed 1 --if-empty
+	@$(BIN)/python manage.py demo_voting --seed 1 --if-empty
+	@$(BIN)/python manage.py demo_surveys --seed 1 --if-empty
+	@$(BIN)/python manage.py demo_logins
+	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl+C stops it); deadlines, votes and surveys run on their own schedule."
+	@ODAQ_SITE_URL=$${ODAQ_SITE_URL:-http://127.0.0.1:$(PORT)} exec $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install translations
 	$(BIN)/pytest

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog, set_language
+from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from odaq.core import views as core_views
+from odaq.portal.views.language import set_language
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

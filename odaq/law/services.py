@@ -16,6 +16,7 @@ from .parsing.types import ParsedAct, ParsedArticle
 class ImportResult:
     edition: Edition | None
     unchanged: bool = False
+    first: bool = False  # no earlier edition of this act in this language: nothing to compare with
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
@@ -23,6 +24,8 @@ class ImportResult:
     def summary(self) -> str:
         if self.unchanged:
             return "unchanged (same text as the current edition)"
+        if self.first:
+            return f"{self.edition.article_count} articles (first edition)"
         return (f"{self.edition.article_count} articles; added {len(self.added)}, removed {len(self.removed)}, "
                 f"changed {len(self.changed)}")
 
@@ -65,7 +68,7 @@ def import_edition(parsed: ParsedAct, *, raw: str, source: str, as_of=None, note
             text_hash=new_hashes[art.number],
         ))
     Article.objects.bulk_create(rows, batch_size=500)
-    result = ImportResult(edition)
+    result = ImportResult(edition, first=previous is None)
     if previous is not None:
         old_hashes = dict(previous.articles.values_list("number", "text_hash"))
         result.added = [n for n in new_hashes if n not in old_hashes]

@@ -22,9 +22,13 @@ Text = str | Callable[[], Any] | Any
 
 
 def language_of(user) -> str:
+    """The recipient's language: her profile (the account's preferred language, which follows the member's card, the
+    cabinet and the language switcher; else the card's), else the language of the request that causes the message
+    (the active one), else the site default."""
     languages = {code for code, _name in settings.LANGUAGES}
     person = getattr(user, "person", None) if hasattr(user, "person") else None
-    for candidate in (getattr(user, "language", None), getattr(person, "language", None)):
+    for candidate in (getattr(user, "language", None), getattr(person, "language", None),
+                      (translation.get_language() or "")[:2]):
         if candidate in languages:
             return candidate
     return settings.LANGUAGE_CODE

@@ -124,6 +124,8 @@ def update_person(actor, membership: Membership, data: dict, *, request=None) ->
             setattr(person, field, data[field])
     person.full_clean(exclude=["user"])
     person.save()
+    if person.user_id and "language" in data:  # her account (notifications, pages when signed in) follows
+        User.objects.filter(pk=person.user_id).exclude(language=person.language).update(language=person.language)
     after = _person_snapshot(person)
     changed = {k: {"before": before[k], "after": after[k]} for k in after if before[k] != after[k]}
     if changed:

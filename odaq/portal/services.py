@@ -14,6 +14,7 @@ from .models import News
 
 NEWS_FIELDS = ("title_kk", "title_ru", "title_en", "body_kk", "body_ru", "body_en", "published_at", "is_published")
 CONTACT_FIELDS = ("phone", "email", "language")
+PROFILE_LANGUAGES = ("kk", "ru")
 
 
 def _require_publish(actor, organisation: Organisation) -> None:
@@ -131,3 +132,15 @@ def count_registration_attempt(request) -> bool:
         cache.set(key, 1, REGISTRATION_WINDOW)
         count = 1
     return count <= settings.ODAQ_REGISTRATION_LIMIT
+
+
+@transaction.atomic
+def remember_language(user, language: str) -> bool:
+    """The interface language a signed-in user switched to becomes her preferred language (notifications and
+    e-mails follow it). Only the profile's languages (Kazakh, Russian) are kept; returns whether anything changed."""
+    if language not in PROFILE_LANGUAGES:
+        return False
+    changed = User.objects.filter(pk=user.pk).exclude(language=language).update(language=language)
+    changed += Person.objects.filter(user=user).exclude(language=language).update(language=language)
+    user.language = language
+    return bool(changed)

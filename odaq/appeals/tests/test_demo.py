@@ -32,7 +32,7 @@ def test_demo_appeals(capsys):
 
     from odaq.appeals.services import tick
 
-    assert "Deadlines brought up to date" in capsys.readouterr().out and not mail.outbox
+    assert "deadlines brought up to date" in capsys.readouterr().out and not mail.outbox
     assert tick() == {"reminded": 0, "overdue": 0}
     call_command("demo_appeals", count=5, if_empty=True)
     assert "already exist" in capsys.readouterr().out and Appeal.objects.count() == 600

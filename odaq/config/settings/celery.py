@@ -1,6 +1,9 @@
 from .env import PRODUCTION, env
 
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0" if PRODUCTION else "memory://")
+# The embedded default never sends a message (tasks run inline); the in-memory broker names a host so that kombu does
+# not warn about a missing one on every task.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL",
+                            default="redis://127.0.0.1:6379/0" if PRODUCTION else "memory://localhost/")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not PRODUCTION)
 CELERY_TASK_EAGER_PROPAGATES = True

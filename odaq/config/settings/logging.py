@@ -1,3 +1,4 @@
+from .celery import CELERY_TASK_ALWAYS_EAGER
 from .env import env
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
@@ -17,5 +18,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "django.utils.autoreload": {"level": "WARNING"},  # runserver's "watching for file changes"
+        # Tasks that run inline (the embedded default) would log a "succeeded" line each: only problems are shown.
+        **({"celery.app.trace": {"level": "WARNING"}} if CELERY_TASK_ALWAYS_EAGER else {}),
     },
 }

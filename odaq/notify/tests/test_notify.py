@@ -123,3 +123,41 @@ def test_a_refused_letter_is_kept_for_the_retry_and_sent_once(monkeypatch):
     assert tasks.send_notification_email.run(n.pk) is True
     assert tasks.send_notification_email.run(n.pk) is False
     assert [m.to for m in mail.outbox] == [["r@example.kz"]]
+
+
+def test_switching_the_interface_language_moves_notifications_along(client, django_capture_on_commit_callbacks):
+    from odaq.orgs.tests.factories import PersonFactory
+
+    user = UserFactory(language="kk", email="ru-reader@example.kz")
+    PersonFactory(user=user, language="kk")
+    client.force_login(user)
+    assert client.post("/i18n/setlang/", {"language": "ru", "next": "/cabinet/"}).status_code == 302
+    user.refresh_from_db()
+    assert user.language == "ru" and user.person.language == "ru"
+    with django_capture_on_commit_callbacks(execute=True):
+        n = notify(user, subject=_("Notifications"), body=lambda: str(_("Open")), url="/cabinet/")
+    assert (n.language, n.subject) == ("ru", "Уведомления")
+    assert mail.outbox[0].subject == "Уведомления"
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})  # not a profile language: the profile stays
+    user.refresh_from_db()
+    assert user.language == "ru"
+
+
+def test_without_a_profile_language_the_causing_requests_language_is_used():
+    from django.utils import translation
+
+    user = UserFactory(language="")  # e.g. an account made outside the forms; no member card either
+    with translation.override("ru"):
+        n = notify(user, subject=_("Notifications"), email=False)
+    assert n.language == "ru" and n.subject == "Уведомления"
+
+
+def test_a_chair_changing_the_members_language_moves_her_account_along(people):
+    from odaq.orgs import services as org_services
+
+    user = people.member_a.person.user
+    assert user.language == "kk"
+    org_services.update_person(people.chair, people.member_a, {"language": "ru"})
+    user.refresh_from_db()
+    assert user.language == "ru"
+    assert notify(user, subject=_("Notifications"), email=False).language == "ru"

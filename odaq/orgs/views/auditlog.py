@@ -1,13 +1,12 @@
 """The audit log for auditors and central administrators; reading it is audited too."""
 
-import json
-
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from odaq.core import audit
 
 from .. import selectors
+from ..audit_labels import action_label, data_lines
 from ..decorators import staff_required
 from ..forms import AuditFilterForm
 from ..scopes import Cap
@@ -23,6 +22,7 @@ def audit_log(request):
         request.GET.get("page"))
     records = list(page.object_list)  # read before this view's own record is written
     for record in records:
-        record.data_json = json.dumps(record.data, ensure_ascii=False, sort_keys=True) if record.data else ""
+        record.action_label = action_label(record.action)
+        record.data_lines = data_lines(record.data)
     audit.record("audit.viewed", actor=request.user, request=request, data={"action": action, "page": page.number})
     return render(request, "orgs/audit_log.html", {"form": form, "page": page, "records": records})

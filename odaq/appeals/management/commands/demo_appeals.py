@@ -27,17 +27,22 @@ class Command(BaseCommand):
         if opts["if_empty"] and Appeal.objects.exists():
             self.stdout.write("Appeals already exist; demo appeals not created (--if-empty).")
             return
+        # One line for `make demo`; -v 2 shows progress.
         out = self.stdout.write if opts["verbosity"] > 0 else (lambda _msg: None)
+        detail = self.stdout.write if opts["verbosity"] > 1 else (lambda _msg: None)
         try:
             counts = AppealBuilder(opts["count"], opts["seed"], opts["batch"], events=not opts["no_events"],
-                                   out=out).run()
+                                   out=detail).run()
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        out("Demo appeals: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+        summary = (f"Demo appeals: {counts.get('appeals', 0):,} over the past year "
+                   f"({counts.get('events', 0):,} events, {counts.get('duty_lawyers', 0)} duty lawyers)")
         if opts["no_tick"]:
+            out(summary + ".")
             return
         # Bring the invented year up to today as the periodic task would have: overdue appeals escalated and
         # reminders recorded, with their in-cabinet notifications, but without printing a letter for each.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             ticked = tick()
-        out(f"Deadlines brought up to date: {ticked['reminded']} reminders, {ticked['overdue']} overdue escalated.")
+        out(f"{summary}; deadlines brought up to date: {ticked['reminded']} reminders, "
+            f"{ticked['overdue']} overdue escalated.")

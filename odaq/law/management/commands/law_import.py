@@ -21,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--manifest", help="import every act a manifest.json lists")
 
     def handle(self, *args, **opts):
+        self.verbosity = opts.get("verbosity", 1)
         try:
             with index_updates_deferred():
                 if opts["manifest"]:
@@ -47,9 +48,11 @@ class Command(BaseCommand):
 
     def _manifest(self, path: Path):
         entries = importing.manifest_entries(path)
+        verbose = self.verbosity > 0
         for i, entry in enumerate(entries, 1):
             label = f"[{i}/{len(entries)}] {entry['act']} ({entry['lang']})"
-            self.stdout.write(f"{label} reading {entry['file']} …")
+            if self.verbosity > 1:
+                self.stdout.write(f"{label} reading {entry['file']} …")
             source = importing.read_file(path.parent / entry["file"], entry.get("format"))
             try:
                 result = importing.import_source(
@@ -59,5 +62,7 @@ class Command(BaseCommand):
             except ParseError as exc:
                 self.stderr.write(f"{label} refused: {exc} — the previous edition stays.")
                 continue
-            self.stdout.write(self.style.SUCCESS(f"{label} {result.summary()}"))
-        self.stdout.write("Imported. The search index follows the new editions (see docs/operators.md).")
+            if verbose:
+                self.stdout.write(self.style.SUCCESS(f"{label} {result.summary()}"))
+        if verbose:
+            self.stdout.write("Imported. The search index follows the new editions (see docs/operators.md).")

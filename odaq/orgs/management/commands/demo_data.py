@@ -35,8 +35,14 @@ class Command(BaseCommand):
             members=opts["members"], seed=opts["seed"], regions=opts["regions"], branches=opts["branches"],
             districts_per_region=opts["districts_per_region"], primaries=opts["primaries"], batch=opts["batch"],
         )
-        out = self.stdout.write if opts["verbosity"] > 0 else (lambda _msg: None)
-        build_demo(options, out=out)
+        # One line for `make demo`; -v 2 shows the steps and progress.
+        detail = self.stdout.write if opts["verbosity"] > 1 else (lambda _msg: None)
+        counts = build_demo(options, out=detail)
         from odaq.portal.demo import build_demo_news
 
-        out(f"Demo news: {build_demo_news()} items.")
+        news = build_demo_news()
+        if opts["verbosity"] > 0:
+            self.stdout.write(
+                f"Demo union: {counts['organisations']:,} organisations, {counts['people']:,} members, "
+                f"{counts['demo_users']} demo logins, {news} news items ({counts['seconds']}s)."
+            )
