@@ -1,19 +1,27 @@
+"""Background work of the voting app. Tasks take ids and call services; services never import this module:
+they send ``odaq.voting.signals``, and the receivers here enqueue the tasks (connected when the app is ready)."""
+
 from celery import shared_task
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from odaq.core.models import User
 
+from . import services, signals
 from .models import Election, Eligible, Status
 
 
 @shared_task
 def voting_tick() -> dict:
     """Open and close votes whose time has come (Celery beat, every minute)."""
-    from .services import tick
+    return services.tick()
 
-    return tick()
+
+@receiver(signals.election_opened, dispatch_uid="odaq.voting.announce_election")
+def _announce_when_opened(sender, election_id: int, **kwargs) -> None:
+    announce_election.delay(election_id)
 
 
 @shared_task
