@@ -19,7 +19,6 @@ from .casting import (
     new_tracking_code,
     normal_code,
 )
-from .common import _check_editable, _check_scope
 from .counting import SMALL_GROUP, BallotTampered, count_election, election_definition
 from .lifecycle import close_election, open_election, tick
 from .mixing import mix_ballots
@@ -41,7 +40,7 @@ from .publishing import ensure_ballot_list, publish_election
 
 __all__ = [
     "CODE_ALPHABET", "ELECTION_FIELDS", "MAX_DELEGATES_CSV", "SMALL_GROUP", "YES_NO", "BallotTampered", "VoteRefused",
-    "_check_editable", "_check_scope", "_yes_no_texts", "add_question", "cast_ballot", "cast_for_person",
+    "_yes_no_texts", "add_question", "cast_ballot", "cast_for_person",
     "clean_choices", "close_election", "count_election", "create_election", "delete_question", "election_definition",
     "ensure_ballot_list", "import_delegates", "mix_ballots", "new_tracking_code", "normal_code", "open_election",
     "parse_delegates", "publish_election", "readiness_problems", "schedule_election", "tick", "update_election",
