@@ -6,6 +6,3 @@ class VotingConfig(AppConfig):
     name = "odaq.voting"
     label = "voting"
     verbose_name = _("E-voting")
-
-    def ready(self) -> None:
-        from . import tasks  # noqa: F401  connects the receivers that enqueue work when services send signals

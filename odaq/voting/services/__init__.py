@@ -7,7 +7,8 @@
 - ``publishing``: the public result and the ballot list written once.
 
 Callers import from ``odaq.voting.services``; the names below are the public ones. Services never import
-``odaq.voting.tasks``: they send signals (``odaq.voting.signals``) that the tasks module listens to.
+``odaq.voting.tasks`` (tasks import services): the announcement of an open vote is a task module of its own
+(``odaq.voting.announcements``).
 """
 
 from .casting import (

@@ -13,7 +13,7 @@ from odaq.core import audit
 from odaq.orgs.choices import MembershipStatus
 from odaq.orgs.models import Membership
 
-from .. import signals
+from ..announcements import announce_election
 from ..models import Delegate, Election, Electorate, Eligible, Status, VoterRoll
 from .common import _check_scope
 from .counting import count_election
@@ -47,9 +47,9 @@ def open_election(election: Election, *, user=None, request=None, announce: bool
         audit.record("voting.opened", actor=user, obj=election, request=request,
                      data={"electorate_count": election.electorate_count,
                            "electorate_weight": election.electorate_weight})
-        if announce:  # the tasks module listens (odaq.voting.tasks): services never import tasks
+        if announce:  # a task module of its own: services never import ``tasks`` (tasks import services)
             pk = election.pk
-            transaction.on_commit(lambda: signals.election_opened.send(sender=Election, election_id=pk))
+            transaction.on_commit(lambda: announce_election.delay(pk))
     return election
 
 
