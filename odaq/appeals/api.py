@@ -68,7 +68,7 @@ class EventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AppealEvent
-        fields = ["id", "kind", "text", "visible_to_member", "created_at", "attachments"]
+        fields = ["id", "kind", "text", "data", "visible_to_member", "created_at", "attachments"]
         read_only_fields = fields
 
 

@@ -2,7 +2,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from odaq.core.choices import Language
@@ -162,7 +164,11 @@ class AppealEvent(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="+")
     visible_to_member = models.BooleanField(_("visible to the member"), default=True)
-    text = models.TextField(_("text"), blank=True, max_length=TEXT_MAX)
+    text = models.TextField(_("text"), blank=True, max_length=TEXT_MAX)  # what a person wrote, never a code
+    # What the event is about beyond its kind, as data (see ``details``): {"on_behalf": true} (submitted),
+    # {"assignee": user id, "assignee_name": …} (assigned), {"cause": "overdue"} (escalated by the deadline),
+    # {"due_date": "YYYY-MM-DD"} (extended, reminder, overdue), {"rating": 1–5} (rated). None: nothing more.
+    data = models.JSONField(_("data"), null=True, blank=True)
     status = models.CharField(_("status after"), max_length=16, choices=Status.choices, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now)
 
@@ -172,6 +178,25 @@ class AppealEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.appeal} {self.kind}"
+
+    @property
+    def details(self) -> str:
+        """The event's ``data`` as one translated line for the timeline (in the active language), or ""."""
+        data = self.data if isinstance(self.data, dict) else {}
+        due = parse_date(str(data.get("due_date") or "")) if data.get("due_date") else None
+        if self.kind == EventKind.SUBMITTED and data.get("on_behalf"):
+            return gettext("Filed by the chair of the primary organisation on the member's behalf.")
+        if self.kind == EventKind.ASSIGNED and data.get("assignee_name"):
+            return gettext("Assigned to %(name)s") % {"name": data["assignee_name"]}
+        if self.kind == EventKind.ESCALATED and data.get("cause") == "overdue":
+            return gettext("Escalated automatically: the deadline has passed.")
+        if self.kind == EventKind.RATED and data.get("rating"):
+            return gettext("Rating: %(n)s of 5") % {"n": data["rating"]}
+        if self.kind == EventKind.EXTENDED and due:
+            return gettext("New deadline: %(date)s") % {"date": formats.date_format(due, "d.m.Y")}
+        if self.kind in (EventKind.REMINDER, EventKind.OVERDUE) and due:
+            return gettext("Deadline: %(date)s") % {"date": formats.date_format(due, "d.m.Y")}
+        return ""
 
 
 def attachment_path(instance, filename: str) -> str:

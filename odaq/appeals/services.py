@@ -83,10 +83,16 @@ def _next_number(region, year: int) -> str:
     return f"{region.code or '00'}-{year}-{counter.last:05d}"
 
 
-def _event(appeal: Appeal, kind: str, actor=None, *, text: str = "", visible: bool = True,
+def _event(appeal: Appeal, kind: str, actor=None, *, text: str = "", data: dict | None = None, visible: bool = True,
            status: str = "") -> AppealEvent:
-    return AppealEvent.objects.create(appeal=appeal, kind=kind, actor=actor, text=text, visible_to_member=visible,
-                                      status=status or appeal.status)
+    """A timeline step. ``text`` is what a person wrote; anything else about the step goes in ``data``
+    (``AppealEvent.details`` turns it into a translated line)."""
+    return AppealEvent.objects.create(appeal=appeal, kind=kind, actor=actor, text=text, data=data or None,
+                                      visible_to_member=visible, status=status or appeal.status)
+
+
+def _assignee_data(assignee) -> dict:
+    return {"assignee": assignee.pk, "assignee_name": str(assignee)}
 
 
 def _store_files(appeal: Appeal, event: AppealEvent | None, files: list[CheckedFile], actor) -> None:
@@ -136,7 +142,7 @@ def _register(actor, person, membership, data: Filing, checked, key, request) ->
         answer_channel=data.answer_channel, status=Status.SUBMITTED, created_at=now,
         idempotency_key=key, ai_record_id=data.ai_record_id,
     )
-    submitted = _event(appeal, EventKind.SUBMITTED, actor, text="" if not on_behalf else "on_behalf")
+    submitted = _event(appeal, EventKind.SUBMITTED, actor, data={"on_behalf": True} if on_behalf else None)
     _store_files(appeal, submitted, checked, actor)
     appeal.status = workflow.target(appeal.status, "register")
     appeal.due_date = calendar.add_working_days(timezone.localdate(now), calendar.answer_days())
@@ -144,7 +150,7 @@ def _register(actor, person, membership, data: Filing, checked, key, request) ->
     appeal.save(update_fields=["status", "due_date", "assignee"])
     _event(appeal, EventKind.REGISTERED)
     if appeal.assignee:
-        _event(appeal, EventKind.ASSIGNED, text=str(appeal.assignee), visible=False)
+        _event(appeal, EventKind.ASSIGNED, data=_assignee_data(appeal.assignee), visible=False)
         notices.to_assignee(appeal, "assigned")
     audit.record("appeal.filed", actor=actor, obj=appeal, request=request,
                  data={"number": number, "on_behalf": on_behalf, "files": len(checked)})
@@ -178,7 +184,7 @@ def assign(actor, appeal: Appeal, assignee, *, request=None) -> Appeal:
         return appeal
     appeal.assignee = assignee
     appeal.save(update_fields=["assignee"])
-    _event(appeal, EventKind.ASSIGNED, actor, text=str(assignee), visible=False)
+    _event(appeal, EventKind.ASSIGNED, actor, data=_assignee_data(assignee), visible=False)
     audit.record("appeal.assigned", actor=actor, obj=appeal, request=request, data={"assignee": assignee.pk})
     if assignee.pk != actor.pk:
         notices.to_assignee(appeal, "assigned")
@@ -201,17 +207,18 @@ def escalate(actor, appeal: Appeal, reason: str, *, request=None) -> Appeal:
         raise ValidationError(_("This appeal is already with the central committee."), code="escalated")
     if not appeal.is_open:
         raise ValidationError(_("Only an appeal still waiting for an answer can be escalated."), code="closed")
-    _escalate(appeal, actor, reason)
+    _escalate(appeal, actor, reason=reason)
     audit.record("appeal.escalated", actor=actor, obj=appeal, request=request)
     return appeal
 
 
-def _escalate(appeal: Appeal, actor, reason: str) -> None:
+def _escalate(appeal: Appeal, actor, *, reason: str = "", cause: str = "") -> None:
+    """``reason``: what the lawyer wrote; ``cause``: why the platform escalated by itself (e.g. "overdue")."""
     appeal.escalated = True
     central = routing.central_legal_service()
     appeal.assignee = central or appeal.assignee
     appeal.save(update_fields=["escalated", "assignee"])
-    _event(appeal, EventKind.ESCALATED, actor, text=reason, visible=False)
+    _event(appeal, EventKind.ESCALATED, actor, text=reason, data={"cause": cause} if cause else None, visible=False)
     if central:
         notices.to_assignee(appeal, "escalated")
 
@@ -336,7 +343,7 @@ def extend(actor, appeal: Appeal, reason: str) -> Appeal:
     appeal.extended, appeal.extension_reason = True, reason
     appeal.reminded_at = appeal.overdue_at = None
     appeal.save(update_fields=["due_date", "extended", "extension_reason", "reminded_at", "overdue_at"])
-    _event(appeal, EventKind.EXTENDED, actor, text=reason)
+    _event(appeal, EventKind.EXTENDED, actor, text=reason, data={"due_date": appeal.due_date.isoformat()})
     notices.to_member(appeal, "extended")
     return appeal
 
@@ -355,7 +362,7 @@ def rate(user, appeal: Appeal, rating, comment: str = "") -> Appeal:
     appeal.rating_comment = clean_text(comment, field="comment", max_length=1000, required=False)
     appeal.rated_at = timezone.now()
     appeal.save(update_fields=["rating", "rating_comment", "rated_at"])
-    _event(appeal, EventKind.RATED, user, text=str(rating), visible=True)
+    _event(appeal, EventKind.RATED, user, data={"rating": rating}, visible=True)
     return appeal
 
 
@@ -372,7 +379,7 @@ def tick(today: dt.date | None = None) -> dict[str, int]:
             if appeal.reminded_at is None and appeal.is_open:
                 appeal.reminded_at = timezone.now()
                 appeal.save(update_fields=["reminded_at"])
-                _event(appeal, EventKind.REMINDER, visible=False, text=str(appeal.due_date))
+                _event(appeal, EventKind.REMINDER, visible=False, data={"due_date": appeal.due_date.isoformat()})
                 notices.to_assignee(appeal, "reminder")
                 counts["reminded"] += 1
     for pk in open_.filter(overdue_at__isnull=True, due_date__lt=today).values_list("pk", flat=True):
@@ -381,9 +388,9 @@ def tick(today: dt.date | None = None) -> dict[str, int]:
             if appeal.overdue_at is None and appeal.is_open:
                 appeal.overdue_at = timezone.now()
                 appeal.save(update_fields=["overdue_at"])
-                _event(appeal, EventKind.OVERDUE, visible=False, text=str(appeal.due_date))
+                _event(appeal, EventKind.OVERDUE, visible=False, data={"due_date": appeal.due_date.isoformat()})
                 if not appeal.escalated:
-                    _escalate(appeal, None, "overdue")
+                    _escalate(appeal, None, cause="overdue")
                 counts["overdue"] += 1
     return counts
 

@@ -190,7 +190,8 @@ class VoterRoll(models.Model):
 
 class Ballot(models.Model):
     """What was chosen. Random key, no person, no time. ``digest`` is written at casting; ``prev_hash``
-    and ``hash`` link the ballots in tracking-code order and are written at closing."""
+    and ``hash`` link the ballots in tracking-code order and are written at closing. ``mixed``: rewritten in a
+    random order since it was cast (``services.mixing``), so its storage no longer follows casting order."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="+")
@@ -200,6 +201,7 @@ class Ballot(models.Model):
     digest = models.CharField(max_length=64)
     prev_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64, blank=True)
+    mixed = models.BooleanField(default=False, db_default=False)
 
     def __str__(self) -> str:
         return self.tracking_code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -21,6 +22,12 @@ def elections_for_staff(user) -> QuerySet[Election]:
 
 def election_for_staff(user, pk: int) -> Election:
     return get_object_or_404(elections_for_staff(user), pk=pk)
+
+
+def embedded_database() -> bool:
+    """True on the embedded default (SQLite): whoever reads its file can tie the latest ballots to voters by
+    storage order (see docs/voting.md, "Secrecy"), so organisers are told to hold real votes on PostgreSQL."""
+    return connection.vendor == "sqlite"
 
 
 def my_person(user) -> Person | None:

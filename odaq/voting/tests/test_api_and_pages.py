@@ -230,3 +230,38 @@ def test_api_receipt_by_email_only_when_asked(vote, mailoutbox, django_capture_o
         with django_capture_on_commit_callbacks(execute=True):
             codes[user] = api.post(url, body, format="json").json()["tracking_code"]
     assert len(mailoutbox) == 1 and mailoutbox[0].to == [second.email] and codes[second] in mailoutbox[0].body
+
+
+def test_organisers_are_told_when_the_embedded_database_keeps_casting_order(tree, people, client):
+    """On SQLite (the embedded default) the organiser's pages say that the storage order can tie the latest
+    ballots to voters; on PostgreSQL they do not."""
+    from django.db import connection
+
+    election = make_election(tree.school_a)
+    client.cookies["django_language"] = "en"
+    client.force_login(people.chair)
+    for url in ("/votes/staff/", f"/votes/staff/{election.pk}/"):
+        page = client.get(url).content.decode()
+        assert ('id="embedded-database-note"' in page) == (connection.vendor == "sqlite"), url
+        if connection.vendor == "sqlite":
+            assert "PostgreSQL" in page
+
+
+@pytest.mark.parametrize("status", ["open", "closed"])
+def test_tracking_page_of_a_vote_not_yet_published_says_so(vote, client, status):
+    election, users = vote
+    if status == "closed":
+        for user in users:
+            services.cast_ballot(user, election.pk, choices(election, 0))
+        close_election(election)
+    client.cookies["django_language"] = "en"
+    response = client.get(f"/votes/{election.pk}/track/", {"code": "AAAA-AAAA-AAAA-AAAA"})
+    page = response.content.decode()
+    assert response.status_code == 200 and 'id="track-not-published"' in page
+    assert "not published yet" in page and 'id="track-missing"' not in page and 'name="code"' not in page
+
+
+def test_tracking_page_of_a_draft_or_unknown_vote_is_not_found(tree, client):
+    draft = make_election(tree.school_a)
+    assert client.get(f"/votes/{draft.pk}/track/").status_code == 404
+    assert client.get(f"/votes/{draft.pk + 1000}/track/").status_code == 404

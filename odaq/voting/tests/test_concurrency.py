@@ -8,6 +8,7 @@ from django.utils import translation
 
 from odaq.voting import services
 from odaq.voting.models import Ballot, Election, Status, VoterRoll
+from odaq.voting.services import casting
 
 from .factories import choices, make_election, open_election
 
@@ -73,14 +74,14 @@ def test_closing_waits_for_casts_in_flight(tree, voters):
 def test_a_vote_closed_between_the_read_and_the_write_takes_nothing(tree, voters, monkeypatch):
     (user,) = voters(1)
     election = open_election(make_election(tree.school_a))
-    prepare = services._prepare_cast
+    prepare = casting._prepare_cast
 
     def prepare_then_close(*args, **kwargs):
         prepared = prepare(*args, **kwargs)
         Election.objects.filter(pk=election.pk).update(status=Status.CLOSED)  # the closer wins the race
         return prepared
 
-    monkeypatch.setattr(services, "_prepare_cast", prepare_then_close)
+    monkeypatch.setattr(casting, "_prepare_cast", prepare_then_close)
     with pytest.raises(services.VoteRefused) as refused:
         services.cast_ballot(user, election.pk, choices(election, 0))
     assert refused.value.code == "closed"

@@ -8,6 +8,7 @@ from django.utils import translation
 from odaq.core import db
 from odaq.voting import services, verify
 from odaq.voting.models import Ballot, Election, Status, VoterRoll
+from odaq.voting.services import casting
 
 from .factories import choices, close_election, make_election, open_election
 
@@ -34,7 +35,7 @@ def known_vote(tree, voters):
     users = voters(8)
     election = open_election(make_election(tree.school_a))
     services.cast_ballot(users[0], election.pk, choices(election, 0))  # the process now knows the vote
-    assert election.pk in services._KNOWN
+    assert election.pk in casting._KNOWN
     return election, users
 
 
@@ -74,17 +75,17 @@ def test_refusals_on_a_known_vote_say_why_and_write_nothing(known_vote, voters, 
         services.cast_ballot(voter, election.pk, ballot)
     assert refused.value.code == code
     assert (VoterRoll.objects.count(), Ballot.objects.count()) == (rolls, boxes)
-    assert (election.pk in services._KNOWN) == (case != "closed")  # a closed vote is forgotten
+    assert (election.pk in casting._KNOWN) == (case != "closed")  # a closed vote is forgotten
 
 
 def test_a_stale_entry_costs_one_statement_and_is_replaced(known_vote, statements):
     election, users = known_vote
-    opened_at, limits = services._KNOWN[election.pk]
-    services._KNOWN[election.pk] = (opened_at.replace(year=2000), limits)  # e.g. another database's vote 1
+    opened_at, limits = casting._KNOWN[election.pk]
+    casting._KNOWN[election.pk] = (opened_at.replace(year=2000), limits)  # e.g. another database's vote 1
     code = services.cast_ballot(users[1], election.pk, choices(election, 0))
     assert Ballot.objects.filter(tracking_code=code).exists()
     assert len(statements) == 3  # the one-statement try wrote nothing, then the read and the write
-    assert services._KNOWN[election.pk][0] == opened_at
+    assert casting._KNOWN[election.pk][0] == opened_at
 
 
 def test_delegate_votes_with_weights_never_take_the_one_statement_path(tree, voters, people):
@@ -95,5 +96,5 @@ def test_delegate_votes_with_weights_never_take_the_one_statement_path(tree, vot
     election = open_election(election)
     for user in users:
         services.cast_ballot(user, election.pk, choices(election, 0))
-    assert election.pk not in services._KNOWN
+    assert election.pk not in casting._KNOWN
     assert sorted(Ballot.objects.filter(election=election).values_list("weight", flat=True)) == [1, 3]

@@ -94,7 +94,7 @@ def test_tick_opens_and_closes_on_time(tree, voters):
     for user in users:
         services.cast_ballot(user, election.pk, choices(election, 1))
     Election.objects.filter(pk=election.pk).update(closes_at=timezone.now() - dt.timedelta(seconds=1))
-    assert services.tick() == {"opened": 0, "closed": 1, "counted": 0}
+    assert services.tick() == {"opened": 0, "mixed": 0, "closed": 1, "counted": 0}
     election.refresh_from_db()
     assert election.status == Status.CLOSED and election.result["ballots"] == 5 and len(election.chain_head) == 64
 

@@ -115,6 +115,11 @@ def test_pages_refuse_foreign_votes(client, world, role, case):
             assert _refused_form(response), (role, case, response.status_code)
         elif case == "voting:ballot POST":
             assert response.status_code in {400, 403}, (role, case, response.status_code)
+        elif case == "voting:track":  # an unpublished vote: only "not published yet", nothing searched or shown
+            page = response.content.decode()
+            assert response.status_code in REFUSED or (
+                response.status_code == 200 and 'id="track-not-published"' in page
+                and 'id="track-found"' not in page and 'id="track-missing"' not in page), (role, case)
         else:
             assert response.status_code in REFUSED, (role, case, response.status_code)
         assert snapshot() == before, (role, case)

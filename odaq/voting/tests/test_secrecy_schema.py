@@ -17,7 +17,8 @@ def _columns(model) -> set[str]:
 
 def test_ballot_has_no_person_no_time_and_a_random_key():
     fields = {f.name: f for f in Ballot._meta.get_fields()}
-    assert set(fields) == {"id", "election", "tracking_code", "choices", "weight", "digest", "prev_hash", "hash"}
+    assert set(fields) == {"id", "election", "tracking_code", "choices", "weight", "digest", "prev_hash", "hash",
+                           "mixed"}
     related = {f.related_model for f in fields.values() if f.is_relation}
     assert {m._meta.label for m in related} == {"voting.Election"}
     assert isinstance(Ballot._meta.pk, models.UUIDField) and Ballot._meta.pk.default is uuid.uuid4
@@ -39,7 +40,8 @@ def test_roll_has_no_ballot_no_time_and_a_random_key():
 
 def test_database_tables_share_only_the_election_column(db):
     ballot, roll = _columns(Ballot), _columns(VoterRoll)
-    assert ballot == {"id", "election_id", "tracking_code", "choices", "weight", "digest", "prev_hash", "hash"}
+    assert ballot == {"id", "election_id", "tracking_code", "choices", "weight", "digest", "prev_hash", "hash",
+                      "mixed"}
     assert roll == {"id", "election_id", "person_id"}
     assert ballot & roll == {"id", "election_id"}  # id: a random UUID in each, drawn independently
     for table in (Ballot._meta.db_table, VoterRoll._meta.db_table):

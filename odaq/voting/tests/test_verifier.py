@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from odaq.core.audit_models import AuditRecord
 from odaq.voting import services, verify
 from odaq.voting.models import Kind
+from odaq.voting.services import publishing
 
 from .factories import choices, close_election, make_election, open_election
 
@@ -192,7 +193,7 @@ def test_a_publication_that_fails_leaves_no_file_and_no_change(tree, voters, peo
     def broken_audit(*args, **kwargs):
         raise RuntimeError("audit store unavailable")
 
-    monkeypatch.setattr(services.audit, "record", broken_audit)
+    monkeypatch.setattr(publishing.audit, "record", broken_audit)
     with pytest.raises(RuntimeError):
         services.publish_election(people.central_admin, election)
     election.refresh_from_db()

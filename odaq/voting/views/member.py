@@ -54,7 +54,9 @@ def ballots_json(request, pk: int):
 
 
 def track(request, pk: int):
-    election = selectors.published_election(pk)
+    election = selectors.ballot_page_election(pk)  # drafts and scheduled votes: 404
+    if not election.is_public:  # open, or closed and not yet published: nothing to search yet
+        return render(request, "voting/track.html", {"election": election, "not_published": True})
     code = request.GET.get("code", "")[:40]
     found = selectors.find_tracking_code(election, code) if code else None
     return render(request, "voting/track.html", {"election": election, "code": code, "found": found,

@@ -20,7 +20,8 @@ ORGANISE = Cap.ORGANISE_VOTES
 @staff_required(cap=ORGANISE)
 def election_list(request):
     elections = selectors.elections_for_staff(request.user).order_by("-created_at")[:200]
-    return render(request, "voting/staff/list.html", {"elections": elections})
+    return render(request, "voting/staff/list.html", {"elections": elections,
+                                                      "embedded_database": selectors.embedded_database()})
 
 
 @staff_required(cap=ORGANISE)
@@ -69,6 +70,7 @@ def _detail(request, election, *, question_form=None, delegates_form=None, statu
         "delegates_form": delegates_form or DelegatesForm(),
         "delegate_count": election.delegates.count(),
         "problems": services.readiness_problems(election) if election.editable else [],
+        "embedded_database": selectors.embedded_database(),
     }
     if election.status != Status.DRAFT and election.status != Status.SCHEDULED:
         context["turnout"] = selectors.turnout(election)

@@ -4,8 +4,10 @@ from odaq.voting.services import tick
 
 
 class Command(BaseCommand):
-    help = "Open scheduled votes whose opening time has come; close and count votes whose closing time is over."
+    help = ("Open scheduled votes whose opening time has come; mix the ballots of open votes; close and count votes "
+            "whose closing time is over.")
 
     def handle(self, *args, **options):
         done = tick()
-        self.stdout.write(f"opened {done['opened']}, closed {done['closed']}, counted {done['counted']}")
+        self.stdout.write(f"opened {done['opened']}, mixed {done['mixed']} ballots, closed {done['closed']}, "
+                          f"counted {done['counted']}")
