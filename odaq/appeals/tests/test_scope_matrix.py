@@ -6,8 +6,8 @@ import pytest
 from django.urls import get_resolver, reverse
 from rest_framework.test import APIClient
 
-from odaq.appeals.models import Appeal, AppealEvent, Attachment, DutyLawyer
 from odaq.appeals import services
+from odaq.appeals.models import Appeal, AppealEvent, Attachment, DutyLawyer
 from odaq.appeals.tests.factories import PNG, export_text, file_appeal, upload
 
 pytestmark = pytest.mark.django_db
