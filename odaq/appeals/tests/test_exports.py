@@ -123,3 +123,21 @@ def test_old_exports_are_purged_with_their_files(people, appeals):
     fresh = services.request_export(people.lawyer, "", "csv")
     assert services.purge_exports() == 1
     assert not path.exists() and list(AppealExport.objects.values_list("pk", flat=True)) == [fresh.pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_embedded_default_builds_in_a_thread_after_the_request(people, appeals, settings, monkeypatch):
+    import threading
+
+    settings.ODAQ_EXPORTS_RUN = "thread"
+    ran_in = []
+    build = services._build_in_thread
+    monkeypatch.setattr(services, "_build_in_thread",
+                        lambda pk: (ran_in.append(threading.current_thread()), build(pk)))
+    job = services.request_export(people.lawyer, "", "csv")  # committed: the thread starts on commit
+    for thread in threading.enumerate():
+        if thread.name == f"appeal-export-{job.pk}":
+            thread.join(timeout=30)
+    assert len(ran_in) == 1 and ran_in[0] is not threading.current_thread()
+    job.refresh_from_db()
+    assert job.status == "done" and job.rows_done == 2 and job.file
