@@ -18,7 +18,7 @@ from odaq.orgs.scopes import Cap, can, has_cap
 
 from . import calendar, notices, routing, workflow
 from .attachments import CheckedFile, check_files
-from .choices import OPEN, Channel, EventKind, Result, Status
+from .choices import OPEN, Channel, EventKind, ExportStatus, Result, Status
 from .models import SUBJECT_MAX, TEXT_MAX, Appeal, AppealCounter, AppealEvent, AppealExport, Attachment, Topic
 from .selectors import can_handle
 from .text import clean_text, plain
@@ -484,9 +484,9 @@ def build_export(job_id: int) -> str:
 
     with transaction.atomic():
         job = AppealExport.objects.select_for_update().select_related("requested_by").filter(pk=job_id).first()
-        if job is None or job.status != "queued":
+        if job is None or job.status != ExportStatus.QUEUED:
             return job.status if job else "missing"
-        job.status = "running"
+        job.status = ExportStatus.RUNNING
         job.save(update_fields=["status"])
     user = job.requested_by
     try:
@@ -507,11 +507,11 @@ def build_export(job_id: int) -> str:
                 job.file.save(job.filename, File(out), save=False)
     except Exception as exc:  # noqa: BLE001 - the requester sees "failed"; the log has the details
         logging.getLogger(__name__).exception("appeal export failed", extra={"export": job.pk})
-        AppealExport.objects.filter(pk=job.pk).update(status="failed", error=str(exc)[:500],
+        AppealExport.objects.filter(pk=job.pk).update(status=ExportStatus.FAILED, error=str(exc)[:500],
                                                       finished_at=timezone.now())
         return "failed"
     with transaction.atomic():
-        AppealExport.objects.filter(pk=job.pk).update(status="done", rows_done=rows, rows_total=rows,
+        AppealExport.objects.filter(pk=job.pk).update(status=ExportStatus.DONE, rows_done=rows, rows_total=rows,
                                                       file=job.file.name, finished_at=timezone.now())
         audit.record("appeals.exported", actor=user, obj=job,
                      data={"format": job.kind, "rows": rows, "filters": job.query, "export": job.pk})
