@@ -50,3 +50,10 @@ class EventKind(models.TextChoices):
 class DayKind(models.TextChoices):
     WORKING = "working", _("Working day")
     DAY_OFF = "day_off", _("Day off")
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Being prepared")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")

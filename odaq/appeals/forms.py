@@ -129,3 +129,16 @@ class QueueFilterForm(forms.Form):
 
 class MemberSearchForm(forms.Form):
     q = forms.CharField(label=_("Member's name or IIN"), max_length=100, min_length=2)
+
+
+def queue_filter_form(user, data) -> QueueFilterForm:
+    """The queue's filters as ``user`` may use them (her part of the union, her handlers); ``data`` is a
+    QueryDict or None. The queue page, the export request and the background export all read filters here."""
+    from odaq.orgs.models import Organisation
+    from odaq.orgs.scopes import Cap, scope_q
+
+    from .selectors import handlers_for
+
+    organisations = Organisation.objects.filter(scope_q(user, Cap.VIEW_APPEALS, "path"), depth__lte=3)
+    return QueueFilterForm(data or None, organisations=organisations.order_by("path"),
+                           handlers=handlers_for(user), user=user)

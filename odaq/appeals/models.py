@@ -11,7 +11,7 @@ from odaq.core.choices import Language
 from odaq.core.i18n import localized
 from odaq.orgs.models import Organisation, Person
 
-from .choices import OPEN, Channel, DayKind, EventKind, Result, Status
+from .choices import OPEN, Channel, DayKind, EventKind, ExportStatus, Result, Status
 
 SUBJECT_MAX = 200
 TEXT_MAX = 10000
@@ -224,3 +224,52 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def export_path(instance, filename: str) -> str:
+    return f"appeal_exports/{instance.requested_by_id}/{instance.token}.{instance.kind}"
+
+
+class AppealExport(models.Model):
+    """A CSV or XLSX export of the staff queue, built in the background for the one who asked for it.
+
+    The file lives under MEDIA_ROOT (never served directly) and only its requester downloads it, through a view.
+    """
+
+    KINDS = [("csv", "CSV"), ("xlsx", "XLSX")]
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=32, unique=True)
+    kind = models.CharField(_("format"), max_length=4, choices=KINDS)
+    query = models.CharField(_("filters"), max_length=2000, blank=True)
+    language = models.CharField(max_length=8, default="kk")
+    status = models.CharField(_("status"), max_length=8, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
+    rows_done = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to=export_path, max_length=200, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["requested_by", "-created_at"], name="appeals_export_requester")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} export {self.pk} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ExportStatus.DONE, ExportStatus.FAILED)
+
+    @property
+    def percent(self) -> int:
+        if self.status == ExportStatus.DONE:
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(99, self.rows_done * 100 // self.rows_total)
+
+    @property
+    def filename(self) -> str:
+        return f"appeals-{timezone.localtime(self.created_at):%Y%m%d-%H%M}.{self.kind}"

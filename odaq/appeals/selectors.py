@@ -173,3 +173,16 @@ def topics() -> QuerySet[Topic]:
 
 def my_open_count(user) -> int:
     return my_appeals(user).filter(status__in=OPEN).count()
+
+
+def my_exports(user) -> QuerySet:
+    """The exports this user asked for (nobody else's: an export is its requester's alone)."""
+    from .models import AppealExport
+
+    return AppealExport.objects.filter(requested_by=user)
+
+
+def my_export(user, pk: int):
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(my_exports(user), pk=pk)

@@ -13,13 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from odaq.core import audit
 from odaq.orgs.models import Membership, Person
-from odaq.orgs.scopes import Cap, can
+from odaq.orgs.scopes import Cap, can, has_cap
 from odaq.orgs.selectors import current_membership
 
 from . import calendar, notices, routing, workflow
 from .attachments import CheckedFile, check_files
-from .choices import OPEN, Channel, EventKind, Result, Status
-from .models import SUBJECT_MAX, TEXT_MAX, Appeal, AppealCounter, AppealEvent, Attachment, Topic
+from .choices import OPEN, Channel, EventKind, ExportStatus, Result, Status
+from .models import SUBJECT_MAX, TEXT_MAX, Appeal, AppealCounter, AppealEvent, AppealExport, Attachment, Topic
 from .selectors import can_handle
 from .text import clean_text, plain
 
@@ -392,6 +392,7 @@ def tick(today: dt.date | None = None) -> dict[str, int]:
                 if not appeal.escalated:
                     _escalate(appeal, None, cause="overdue")
                 counts["overdue"] += 1
+    purge_exports()  # old export files go with the daily tick
     return counts
 
 
@@ -412,3 +413,125 @@ def set_duty_lawyer(actor, region, user_id: int | None, *, request=None) -> None
             raise ValidationError(_("This person does not handle appeals of this region."), code="not_handler")
         DutyLawyer.objects.update_or_create(region=region, defaults={"user": user})
     audit.record("appeals.duty_set", actor=actor, obj=region, request=request, data={"user": user_id})
+
+
+# --- Exports of the queue: requested on a page, built in the background, downloaded by the requester only.
+
+EXPORT_KEEP_DAYS = 7
+EXPORT_QUERY_MAX = 2000
+
+
+def request_export(user, query: str, kind: str, *, request=None) -> AppealExport:
+    """Queue an export of the staff queue with the filters of ``query`` (a URL query string)."""
+    import secrets
+
+    from django.utils.translation import get_language
+
+    if not has_cap(user, Cap.VIEW_APPEALS):
+        raise PermissionDenied
+    if kind not in ("csv", "xlsx"):
+        raise ValidationError(_("Choose CSV or XLSX."))
+    if len(query) > EXPORT_QUERY_MAX:
+        raise ValidationError(_("These filters are too long."))
+    with transaction.atomic():
+        job = AppealExport.objects.create(requested_by=user, token=secrets.token_hex(16), kind=kind, query=query,
+                                          language=(get_language() or "kk")[:8])
+        audit.record("appeals.export_requested", actor=user, obj=job, request=request,
+                     data={"format": kind, "filters": query})
+        transaction.on_commit(lambda: start_export(job.pk))
+    return job
+
+
+def start_export(job_id: int) -> None:
+    """Hand the export to a worker: Celery in production; in the embedded default a thread of this process,
+    so the page answers at once and shows the progress (ODAQ_EXPORTS_RUN=inline builds it in the request)."""
+    from django.conf import settings
+
+    mode = settings.ODAQ_EXPORTS_RUN
+    if mode == "inline":
+        build_export(job_id)
+    elif mode == "thread":
+        import threading
+
+        threading.Thread(target=_build_in_thread, args=(job_id,), name=f"appeal-export-{job_id}",
+                         daemon=True).start()
+    else:
+        from .tasks import build_appeal_export
+
+        build_appeal_export.delay(job_id)
+
+
+def _build_in_thread(job_id: int) -> None:
+    from django.db import close_old_connections, connection
+
+    close_old_connections()
+    try:
+        build_export(job_id)
+    finally:
+        connection.close()
+
+
+def build_export(job_id: int) -> str:
+    """Write the file of a queued export under MEDIA_ROOT, reporting progress as it goes."""
+    import logging
+    import tempfile
+
+    from django.core.files import File
+    from django.http import QueryDict
+    from django.utils import translation
+
+    from .exports import EXPORT_MAX, write_export
+    from .forms import queue_filter_form
+    from .selectors import queue
+
+    with transaction.atomic():
+        job = AppealExport.objects.select_for_update().select_related("requested_by").filter(pk=job_id).first()
+        if job is None or job.status != ExportStatus.QUEUED:
+            return job.status if job else "missing"
+        job.status = ExportStatus.RUNNING
+        job.save(update_fields=["status"])
+    user = job.requested_by
+    try:
+        with translation.override(job.language):
+            if not (user.is_active and has_cap(user, Cap.VIEW_APPEALS)):
+                raise PermissionDenied("the requester may no longer view appeals")
+            form = queue_filter_form(user, QueryDict(job.query))
+            qs = queue(user, **form.filters())
+            total = min(qs.select_related(None).order_by().count(), EXPORT_MAX)
+            AppealExport.objects.filter(pk=job.pk).update(rows_total=total)
+
+            def progress(done: int) -> None:
+                AppealExport.objects.filter(pk=job.pk).update(rows_done=done)
+
+            with tempfile.TemporaryFile() as out:
+                rows = write_export(qs, job.kind, out, progress)
+                out.seek(0)
+                job.file.save(job.filename, File(out), save=False)
+    except Exception as exc:  # noqa: BLE001 - the requester sees "failed"; the log has the details
+        logging.getLogger(__name__).exception("appeal export failed", extra={"export": job.pk})
+        AppealExport.objects.filter(pk=job.pk).update(status=ExportStatus.FAILED, error=str(exc)[:500],
+                                                      finished_at=timezone.now())
+        return "failed"
+    with transaction.atomic():
+        AppealExport.objects.filter(pk=job.pk).update(status=ExportStatus.DONE, rows_done=rows, rows_total=rows,
+                                                      file=job.file.name, finished_at=timezone.now())
+        audit.record("appeals.exported", actor=user, obj=job,
+                     data={"format": job.kind, "rows": rows, "filters": job.query, "export": job.pk})
+    return "done"
+
+
+def record_export_download(user, job: AppealExport, *, request=None) -> None:
+    audit.record("appeals.export_downloaded", actor=user, obj=job, request=request,
+                 data={"format": job.kind, "rows": job.rows_done, "export": job.pk})
+
+
+def purge_exports(now=None) -> int:
+    """Delete export files (and their rows) older than EXPORT_KEEP_DAYS."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=EXPORT_KEEP_DAYS)
+    removed = 0
+    for job in AppealExport.objects.filter(created_at__lt=cutoff).only("pk", "file"):
+        if job.file:
+            job.file.delete(save=False)
+        job.delete()
+        removed += 1
+    return removed

@@ -7,3 +7,11 @@ def appeals_tick() -> dict:
     from .services import tick
 
     return tick()
+
+
+@shared_task
+def build_appeal_export(export_id: int) -> str:
+    """Build one requested export of the staff queue (see services.request_export)."""
+    from .services import build_export
+
+    return build_export(export_id)

@@ -1,7 +1,9 @@
 """Reads of the knowledge base (public: acts are public law)."""
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import Http404
+from django.urls import reverse
 
 from .models import Act, Article, ArticleChange, Citation, Edition
 from .retrieval.corpus import passages_from_articles
@@ -34,6 +36,35 @@ def pick_edition(act: Act, lang: str) -> Edition:
     if edition is None:
         raise Http404
     return edition
+
+
+CONTENTS_CACHE_SECONDS = 24 * 3600
+
+
+def edition_contents(act: Act, edition: Edition) -> list[dict]:
+    """The table of contents of one edition: headings and article lines with their links.
+
+    An edition never changes after import (a re-import makes a new edition), so the list is cached
+    under the edition's id and import time: one query the first time, none after, and a new edition
+    (a re-import) gets a new key.
+    """
+    key = f"law:contents:{edition.pk}:{edition.imported_at.timestamp()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = []
+        heading_id = None
+        articles = (Article.objects.filter(edition=edition).select_related("heading").order_by("position")
+                    .only("number", "title", "lang", "repealed", "position", "heading__title", "heading__id"))
+        for art in articles:
+            if art.heading_id != heading_id:
+                heading_id = art.heading_id
+                if art.heading is not None:
+                    rows.append({"heading": art.heading.title})
+            rows.append({"line": art.heading_line, "repealed": art.repealed,
+                         "url": reverse("law:article_detail", args=[act.adilet_id, art.number])
+                         + f"?lang={edition.lang}"})
+        cache.set(key, rows, CONTENTS_CACHE_SECONDS)
+    return rows
 
 
 def article(act_id: str, number: str, lang: str) -> Article:

@@ -22,9 +22,8 @@ def act_list(request):
 def act_detail(request, act_id: str):
     act = get_object_or_404(Act, adilet_id=act_id)
     edition = selectors.pick_edition(act, _lang(request))
-    articles = edition.articles.select_related("heading").only("number", "title", "repealed", "heading__title",
-                                                                "heading__id", "position")
-    return render(request, "law/act_detail.html", {"act": act, "edition": edition, "articles": articles})
+    return render(request, "law/act_detail.html",
+                  {"act": act, "edition": edition, "contents": selectors.edition_contents(act, edition)})
 
 
 def article_detail(request, act_id: str, number: str):

@@ -21,6 +21,8 @@ ACTION_LABELS = {
     "appeal.filed": gettext_lazy("Appeal filed"),
     "appeal.viewed": gettext_lazy("Appeal viewed"),
     "appeals.duty_set": gettext_lazy("Duty lawyer set"),
+    "appeals.export_downloaded": gettext_lazy("Appeal export downloaded"),
+    "appeals.export_requested": gettext_lazy("Appeal export requested"),
     "appeals.exported": gettext_lazy("Appeals exported"),
     "audit.viewed": gettext_lazy("Audit log viewed"),
     "consent.given": gettext_lazy("Consent given"),

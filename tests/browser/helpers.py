@@ -31,3 +31,10 @@ def new_page(browser, live_server):
     page = context.new_page()
     page.set_default_timeout(15_000)
     return context, page
+
+
+def open_menu(page) -> None:
+    """On a phone the main menu is folded under "Menu": unfold it (on a wide screen it is open already)."""
+    toggle = page.locator("#menu-toggle")
+    if toggle.is_visible() and page.locator("#site-menu").get_attribute("open") is None:
+        toggle.click()

@@ -17,6 +17,11 @@ def _topics(request):
     ensure_topics()
 
 
+@pytest.fixture(autouse=True)
+def _exports_inline(settings):
+    settings.ODAQ_EXPORTS_RUN = "inline"  # exports are built in the request (on commit) in these tests
+
+
 @pytest.fixture
 def appeals(people, tree):
     """Appeals of member A (school A1a): an ordinary one and a confidential one; one in region B;

@@ -55,3 +55,28 @@ def filing(**extra) -> services.Filing:
 def file_appeal(actor, person, files=(), key=None, **extra):
     appeal, _created = services.file_appeal(actor, person, filing(**extra), files=files, idempotency_key=key)
     return appeal
+
+
+def export_text(client, fmt: str, **params) -> str:
+    """Ask for an export of the queue as the client's user (built in the request: ODAQ_EXPORTS_RUN=inline in the
+    appeals tests), download it and return its text (an XLSX sheet as lines of cells)."""
+    import io
+    from urllib.parse import urlencode
+
+    from django.test import TestCase
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("appeals:export"), {"format": fmt, "query": urlencode(params)})
+    assert response.status_code == 302, response.status_code
+    job_url = response["Location"]
+    page = client.get(job_url)
+    assert page.status_code == 200 and page.context["job"].status == "done", page.context["job"].error
+    file = client.get(reverse("appeals:export_download", args=[page.context["job"].pk]))
+    assert file.status_code == 200
+    content = b"".join(file.streaming_content)
+    if fmt == "csv":
+        return content.decode("utf-8-sig")
+    sheet = load_workbook(io.BytesIO(content)).active
+    return "\n".join(" ".join(str(c) for c in row if c is not None) for row in sheet.iter_rows(values_only=True))

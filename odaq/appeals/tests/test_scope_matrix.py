@@ -6,8 +6,9 @@ import pytest
 from django.urls import get_resolver, reverse
 from rest_framework.test import APIClient
 
+from odaq.appeals import services
 from odaq.appeals.models import Appeal, AppealEvent, Attachment, DutyLawyer
-from odaq.appeals.tests.factories import PNG, file_appeal, upload
+from odaq.appeals.tests.factories import PNG, export_text, file_appeal, upload
 
 pytestmark = pytest.mark.django_db
 ROLES_OF_REGION_A = ["chair", "lawyer", "regional_staff", "regional_admin", "auditor"]
@@ -19,6 +20,8 @@ def world(people, appeals, tree):
     w = appeals
     w.people, w.tree = people, tree
     w.file_b = file_appeal(w.member_b_user, w.member_b.person, files=[upload("b.png", PNG)]).attachments.get()
+    w.export_b = services.request_export(w.lawyer_b, "", "csv")
+    services.build_export(w.export_b.pk)
     return w
 
 
@@ -53,6 +56,8 @@ REFUSED_CASES = {
                                               {"assignee": w.lawyer_b.pk}),
     "appeals:bulk_assign": lambda w: ("post", reverse("appeals:bulk_assign"),
                                       {"appeal": [w.appeal_b.pk], "assignee": w.people.lawyer.pk}),
+    "appeals:export_job": lambda w: ("get", reverse("appeals:export_job", args=[w.export_b.pk]), None),
+    "appeals:export_download": lambda w: ("get", reverse("appeals:export_download", args=[w.export_b.pk]), None),
     "appeals:file_for": lambda w: ("get", reverse("appeals:file_for"), {"membership": w.member_b.pk}),
     "appeals:file_for POST": lambda w: ("post", reverse("appeals:file_for"),
                                         {"membership": w.member_b.pk, "topic": "pay", "subject": "x",
@@ -72,7 +77,7 @@ REFUSED_CASES = {
 # Lists: they answer, but show nothing of region B even when asked for it.
 LIST_CASES = {
     "appeals:queue": lambda w: (reverse("appeals:queue"), {"organisation": w.tree.region_b.pk, "q": "Appeal B"}),
-    "appeals:export": lambda w: (reverse("appeals:export"), {"organisation": w.tree.region_b.pk, "format": "csv"}),
+    "appeals:export": lambda w: (reverse("appeals:export"), {}),  # the list of one's own exports
     "appeals:my_list": lambda w: (reverse("appeals:my_list"), {}),
     "api appeal-list": lambda w: ("/api/v1/appeals/", {}),
 }
@@ -119,6 +124,16 @@ def test_lists_show_nothing_of_region_b(world, role, case):
     assert response.status_code == 200
     body = b"".join(response.streaming_content) if response.streaming else response.content
     assert world.appeal_b.number.encode() not in body
+
+
+@pytest.mark.parametrize("role", ["lawyer", "regional_staff", "regional_admin", "auditor", "chair"])
+def test_export_asked_for_region_b_has_nothing_of_it(world, role, client):
+    client.force_login(getattr(world.people, role))
+    for fmt in ("csv", "xlsx"):
+        text = export_text(client, fmt, organisation=world.tree.region_b.pk)
+        assert world.appeal_b.number not in text
+        text = export_text(client, fmt, q="Appeal B")
+        assert world.appeal_b.number not in text
 
 
 def test_matrix_covers_every_endpoint():

@@ -6,7 +6,7 @@ from functools import cached_property
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,10 +20,11 @@ from odaq.orgs.models import Membership, Organisation, build_search_name
 from odaq.orgs.scopes import Cap, has_cap, scope_q
 
 from .. import selectors, services
-from ..forms import AnswerForm, AppealForm, MemberSearchForm, QueueFilterForm, ReasonForm, StaffMessageForm
+from ..choices import ExportStatus
+from ..exports import XLSX
+from ..forms import AnswerForm, AppealForm, MemberSearchForm, ReasonForm, StaffMessageForm, queue_filter_form
 from ..models import DutyLawyer
 from .common import filing_from, show_errors
-from .export import export_response
 
 PAGE_SIZE = 50
 
@@ -37,10 +38,7 @@ class QueuePaginator(CappedPaginator):
 
 
 def _filter_form(request):
-    user = request.user
-    organisations = Organisation.objects.filter(scope_q(user, Cap.VIEW_APPEALS, "path"), depth__lte=3)
-    return QueueFilterForm(request.GET or None, organisations=organisations.order_by("path"),
-                           handlers=selectors.handlers_for(user), user=user)
+    return queue_filter_form(request.user, request.GET)
 
 
 @staff_required(cap=Cap.VIEW_APPEALS)
@@ -60,12 +58,32 @@ def queue(request):
 
 @staff_required(cap=Cap.VIEW_APPEALS)
 def export(request):
-    form = _filter_form(request)
-    kind = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
-    qs = selectors.queue(request.user, **form.filters())
-    response, count = export_response(qs, kind)
-    audit.record("appeals.exported", actor=request.user, request=request,
-                 data={"format": kind, "rows": count, "filters": {k: v for k, v in request.GET.items()}})
+    """GET: the exports I asked for. POST (from the queue): queue a new one and follow its progress."""
+    if request.method == "POST":
+        try:
+            job = services.request_export(request.user, request.POST.get("query", ""),
+                                          request.POST.get("format", ""), request=request)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("appeals:queue")
+        return redirect("appeals:export_job", job.pk)
+    return render(request, "appeals/exports.html", {"exports": selectors.my_exports(request.user)[:20]})
+
+
+@staff_required(cap=Cap.VIEW_APPEALS)
+def export_job(request, pk: int):
+    return render(request, "appeals/export_job.html", {"job": selectors.my_export(request.user, pk)})
+
+
+@staff_required(cap=Cap.VIEW_APPEALS)
+def export_download(request, pk: int):
+    job = selectors.my_export(request.user, pk)
+    if job.status != ExportStatus.DONE or not job.file:
+        raise Http404
+    services.record_export_download(request.user, job, request=request)
+    response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename,
+                            content_type=XLSX if job.kind == "xlsx" else "text/csv; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -22,3 +22,11 @@ CELERY_BEAT_SCHEDULE["voting-tick"] = {"task": "odaq.voting.tasks.voting_tick", 
 
 # The embedded default has no beat process: `runserver` runs the schedule above in a thread (odaq/core/scheduler.py).
 ODAQ_EMBEDDED_SCHEDULER = env.bool("ODAQ_EMBEDDED_SCHEDULER", default=not PRODUCTION)
+
+# Large exports (the appeal queue) are built in the background: "celery" (a worker; the production default),
+# "thread" (a thread of the web process; the embedded default) or "inline" (in the request itself).
+ODAQ_EXPORTS_RUN = env.str("ODAQ_EXPORTS_RUN", default="celery" if PRODUCTION else "thread")
+if ODAQ_EXPORTS_RUN not in ("celery", "thread", "inline"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("ODAQ_EXPORTS_RUN must be celery, thread or inline")

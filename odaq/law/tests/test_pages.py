@@ -62,3 +62,26 @@ def test_search_api_refuses_bad_input(client, db):
     assert client.get("/api/v1/law/search", {"q": ""}).status_code == 400
     assert client.get("/api/v1/law/search", {"q": "x" * 501}).status_code == 400
     assert client.get("/api/v1/law/search", {"q": "отпуск", "lang": "de"}).status_code == 400
+
+
+def _many_articles(n: int, title: str = "Статья") -> dict:
+    return {str(i): (f"{title} {i}", f"{i}. Текст.", False) for i in range(1, n + 1)}
+
+
+def test_contents_page_queries_do_not_grow_with_the_act(client, imported, django_assert_max_num_queries):
+    imported(make_act(articles=_many_articles(60)), raw="v1")
+    url = reverse("law:act_detail", args=["K1500000414"]) + "?lang=ru"
+    with django_assert_max_num_queries(6):  # session, act, editions, contents — not one per article
+        page = client.get(url)
+    assert page.status_code == 200 and page.content.decode().count('href="/law/K1500000414/') >= 60
+    with django_assert_max_num_queries(3):  # the contents of an edition are cached
+        assert client.get(url).status_code == 200
+
+
+def test_contents_page_shows_a_reimported_edition_at_once(client, imported):
+    imported(make_act(articles=_many_articles(3, "Старое")), raw="v1")
+    url = reverse("law:act_detail", args=["K1500000414"]) + "?lang=ru"
+    assert "Старое 2" in client.get(url).content.decode()
+    imported(make_act(articles=_many_articles(3, "Новое")), raw="v2")
+    page = client.get(url).content.decode()
+    assert "Новое 2" in page and "Старое 2" not in page

@@ -1,9 +1,8 @@
-"""CSV and XLSX export of the staff queue (the caller's scope, the caller's filters)."""
+"""CSV and XLSX files of the staff queue (the requester's scope, her filters); built by services.build_export."""
 
 import csv
 import io
 
-from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,39 +31,35 @@ def _row(a) -> list:
             a.rating or ""]
 
 
-class _Echo:
-    def write(self, value):
-        return value
+CHUNK = 2000
 
 
-def export_response(qs, kind: str):
+def write_export(qs, kind: str, out, progress=None) -> int:
+    """Write the rows of ``qs`` (already scoped and filtered) to the binary file ``out``; ``progress(n)`` is
+    called after every chunk of rows. Returns the number of rows."""
     qs = qs[:EXPORT_MAX]
-    count = qs.count()
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    done = 0
     if kind == "xlsx":
         from openpyxl import Workbook
 
         book = Workbook(write_only=True)
         sheet = book.create_sheet(_("Appeals"))
         sheet.append(_header())
-        for appeal in qs.iterator(chunk_size=2000):
+        for appeal in qs.iterator(chunk_size=CHUNK):
             sheet.append([_safe(v) for v in _row(appeal)])
-        out = io.BytesIO()
+            done += 1
+            if progress and done % CHUNK == 0:
+                progress(done)
         book.save(out)
-        response = HttpResponse(out.getvalue(), content_type=XLSX)
     else:
-        writer = csv.writer(_Echo())
-        rows = (writer.writerow([_safe(v) for v in _row(a)]) for a in qs.iterator(chunk_size=2000))
-        response = StreamingHttpResponse(_chain("\ufeff", writer.writerow(_header()), rows),
-                                         content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="appeals-{stamp}.{kind}"'
-    response["Cache-Control"] = "private, no-store"
-    return response, count
-
-
-def _chain(*parts):
-    for part in parts:
-        if isinstance(part, str):
-            yield part
-        else:
-            yield from part
+        text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
+        writer = csv.writer(text)
+        writer.writerow(_header())
+        for appeal in qs.iterator(chunk_size=CHUNK):
+            writer.writerow([_safe(v) for v in _row(appeal)])
+            done += 1
+            if progress and done % CHUNK == 0:
+                progress(done)
+        text.flush()
+        text.detach()
+    return done
