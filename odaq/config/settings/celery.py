@@ -15,6 +15,9 @@ CELERY_BEAT_SCHEDULE["appeals-tick"] = {  # appeals: deadline reminders and over
 CELERY_BEAT_SCHEDULE["surveys-announce"] = {  # surveys: notify members of surveys that have begun (idempotent)
     "task": "odaq.surveys.tasks.notify_due_surveys", "schedule": 600.0,
 }
+CELERY_BEAT_SCHEDULE["audit-checkpoint"] = {  # audit: anchor the head of the chain outside the database
+    "task": "odaq.core.tasks.audit_checkpoint", "schedule": 600.0,
+}
 CELERY_BEAT_SCHEDULE["voting-tick"] = {"task": "odaq.voting.tasks.voting_tick", "schedule": 60.0}  # open/close votes
 
 # The embedded default has no beat process: `runserver` runs the schedule above in a thread (odaq/core/scheduler.py).

@@ -1,6 +1,7 @@
+import hashlib
 from datetime import timedelta
 
-from .env import PRODUCTION, env, required
+from .env import PRODUCTION, VAR_DIR, env, required
 
 if PRODUCTION:
     SECRET_KEY = required("SECRET_KEY")
@@ -17,6 +18,16 @@ else:
     # The embedded default runs on one machine with no secrets; this key is never used in production.
     SECRET_KEY = env.str("SECRET_KEY", default="embedded-only-not-secret-" + "x" * 40)
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+
+# Audit log: every record carries an HMAC with this key, which must not live in the database (a copy of the
+# database alone cannot forge a chain). Checkpoints (sequence number + hash) are appended to a file outside the
+# database, so a removed tail of the log is found too. Keep the key stable: records signed with another key fail.
+if PRODUCTION:
+    ODAQ_AUDIT_KEY = required("ODAQ_AUDIT_KEY")
+else:
+    ODAQ_AUDIT_KEY = env.str("ODAQ_AUDIT_KEY", default="") or hashlib.sha256(
+        f"odaq-audit:{SECRET_KEY}".encode()).hexdigest()
+ODAQ_AUDIT_CHECKPOINT_DIR = env.path("ODAQ_AUDIT_CHECKPOINT_DIR", default=str(VAR_DIR / "audit"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8

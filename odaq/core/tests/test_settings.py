@@ -11,6 +11,7 @@ PROD = {
     "SECRET_KEY": "k" * 20 + "Q7v!x9Zp2Lm#4rT8yW1sB6nD0cF3hJ5gK@uE",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
     "ALLOWED_HOSTS": "odaq.example.kz",
+    "ODAQ_AUDIT_KEY": "audit-" + "k" * 40,
 }
 
 
@@ -18,7 +19,7 @@ def _manage(*args, **env_changes):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k not in {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "ODAQ_AUDIT_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update({k: v for k, v in env_changes.items() if v is not None})
     return subprocess.run(
@@ -26,7 +27,7 @@ def _manage(*args, **env_changes):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "ODAQ_AUDIT_KEY"])
 def test_production_refuses_to_start_without_a_required_variable(missing):
     result = _manage("check", **{**PROD, missing: None})
     assert result.returncode != 0
