@@ -26,6 +26,8 @@ urlpatterns = [
     path("", include("odaq.portal.urls")),
 ]
 
+handler404 = "odaq.core.api_errors.not_found"
+
 if settings.DEBUG:  # pragma: no cover - development convenience only
     from django.conf.urls.static import static
 
