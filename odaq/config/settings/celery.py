@@ -12,6 +12,9 @@ CELERY_BEAT_SCHEDULE: dict = {}
 CELERY_BEAT_SCHEDULE["appeals-tick"] = {  # appeals: deadline reminders and overdue escalation (idempotent)
     "task": "odaq.appeals.tasks.appeals_tick", "schedule": 3 * 3600.0,
 }
+CELERY_BEAT_SCHEDULE["appeals-orphan-files"] = {  # appeals: delete files a crash left without a row (daily)
+    "task": "odaq.appeals.tasks.remove_orphan_files", "schedule": 24 * 3600.0,
+}
 CELERY_BEAT_SCHEDULE["surveys-announce"] = {  # surveys: notify members of surveys that have begun (idempotent)
     "task": "odaq.surveys.tasks.notify_due_surveys", "schedule": 600.0,
 }
