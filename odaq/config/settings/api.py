@@ -22,4 +22,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Unified digital platform of the trade union of education and science workers",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI's files come from the pinned drf-spectacular-sidecar package: no third-party service at runtime.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }

@@ -29,6 +29,13 @@ else:
         f"odaq-audit:{SECRET_KEY}".encode()).hexdigest()
 ODAQ_AUDIT_CHECKPOINT_DIR = env.path("ODAQ_AUDIT_CHECKPOINT_DIR", default=str(VAR_DIR / "audit"))
 
+# Content-Security-Policy on every response (odaq.core.middleware), in every mode so tests and browser journeys see
+# it: scripts, styles, fonts and connections from this site only; no inline script, style or on* handler.
+ODAQ_CONTENT_SECURITY_POLICY = env.str("ODAQ_CONTENT_SECURITY_POLICY", default="; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
+    "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+]))
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 X_FRAME_OPTIONS = "DENY"

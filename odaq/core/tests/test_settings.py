@@ -49,3 +49,16 @@ def test_deploy_check_is_clean_under_production_settings():
 def test_embedded_default_needs_no_variables():
     result = _manage("check", ODAQ_ENV="embedded")
     assert result.returncode == 0, result.stderr
+
+
+def test_every_page_has_a_content_security_policy_with_self_sources(client, db):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy and "unsafe-inline" not in policy
+    assert client.get("/api/docs/")["Content-Security-Policy"] == policy
+
+
+def test_api_docs_serve_swagger_ui_from_the_pinned_package_not_a_cdn(client, db):
+    page = client.get("/api/docs/").content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
+    assert "cdn" not in page.lower() and "<style" not in page
+    assert "<script>" not in page  # the init script is a file (?script)
