@@ -102,8 +102,8 @@ def write_checkpoint() -> dict | None:
     head = AuditRecord.objects.order_by("-seq").values("seq", "hash").first()
     if head is None:
         return None
-    checkpoints = read_checkpoints()
-    if checkpoints and checkpoints[-1].get("seq") == head["seq"]:
+    last = _last_checkpoint()
+    if last is not None and last.get("seq") == head["seq"]:
         return None
     point = {"seq": head["seq"], "hash": head["hash"], "at": timezone.now().isoformat(timespec="seconds"),
              "mac": sign(head["seq"], head["hash"])}
@@ -117,6 +117,21 @@ def write_checkpoint() -> dict | None:
         os.close(fd)
     log.info("audit checkpoint", extra={"audit_checkpoint": point})
     return point
+
+
+def _last_checkpoint() -> dict | None:
+    """The last line of the checkpoint file, read from its end (the file grows by a line every ten minutes)."""
+    path = checkpoint_path()
+    if not path.exists():
+        return None
+    with path.open("rb") as fh:
+        fh.seek(0, os.SEEK_END)
+        fh.seek(max(0, fh.tell() - 4096))
+        lines = fh.read().decode("utf-8", "replace").strip().splitlines()
+    try:
+        return json.loads(lines[-1]) if lines else None
+    except ValueError:
+        return None
 
 
 def read_checkpoints() -> list[dict]:
