@@ -19,6 +19,7 @@ def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.ODAQ_LAW_DENSE_IN_BACKGROUND = False  # tests see the finished hybrid index
     settings.ODAQ_LAW_INDEX_DIR = tmp_path / "law_index"
+    settings.ODAQ_AUDIT_CHECKPOINT_DIR = tmp_path / "audit"
 
 
 @pytest.fixture

@@ -134,7 +134,8 @@ def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
     # Production settings, as behind nginx (which sets X-Forwarded-Proto): static files collected rather than
     # looked up per request, Redis for the shared cache and the broker.
     env = {**os.environ, "DATABASE_URL": url, "ODAQ_ENV": "production", "LOG_LEVEL": "WARNING",
-           "SECRET_KEY": secrets.token_urlsafe(48), "ALLOWED_HOSTS": "127.0.0.1",
+           "SECRET_KEY": secrets.token_urlsafe(48), "ODAQ_AUDIT_KEY": secrets.token_urlsafe(48),
+           "ALLOWED_HOSTS": "127.0.0.1",
            "DB_CONN_MAX_AGE": "60", "DJANGO_SETTINGS_MODULE": "odaq.config.settings"}
     log = open(ROOT / "var" / "bench_voting_server.log", "w")  # noqa: SIM115
     command = [str(ROOT / ".venv" / "bin" / "granian"), "--interface", "wsgi", "odaq.config.wsgi:application",

@@ -3,14 +3,12 @@
 ``Idempotency-Key`` on POST /appeals/: a repeated key returns the appeal filed the first time (200, not 201).
 """
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
@@ -19,10 +17,6 @@ from odaq.orgs.selectors import my_person
 from . import selectors, services
 from .choices import Channel
 from .models import SUBJECT_MAX, TEXT_MAX, Appeal, AppealEvent, Topic
-
-
-def _drf_error(exc: DjangoValidationError) -> ValidationError:
-    return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages})
 
 
 class AttachmentSerializer(serializers.Serializer):
@@ -84,6 +78,7 @@ IDEMPOTENCY = OpenApiParameter("Idempotency-Key", OpenApiTypes.STR, OpenApiParam
 class AppealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Appeals the caller may see: her own, and for staff those of their scope (confidentiality applied)."""
 
+    lookup_value_regex = "[0-9]+"  # a non-numeric id is a 404, never a ValueError
     serializer_class = AppealSerializer
     permission_classes = [IsAuthenticated]
     filterset_fields = ["status"]
@@ -101,14 +96,9 @@ class AppealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         filing = services.Filing(**data)
-        try:
-            appeal, created = services.file_appeal(
-                request.user, person, filing, files=request.FILES.getlist("files"),
-                idempotency_key=request.headers.get("Idempotency-Key"), request=request)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied from exc
-        except DjangoValidationError as exc:
-            raise _drf_error(exc) from exc
+        appeal, created = services.file_appeal(
+            request.user, person, filing, files=request.FILES.getlist("files"),
+            idempotency_key=request.headers.get("Idempotency-Key"), request=request)
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return Response(AppealSerializer(appeal).data, status=code)
 
@@ -129,18 +119,13 @@ class AppealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         serializer.is_valid(raise_exception=True)
         text, internal = serializer.validated_data["text"], serializer.validated_data["internal"]
         files = request.FILES.getlist("files")
-        try:
-            if is_owner and not internal:
-                event = services.reply(user, appeal, text, files=files)
-            elif selectors.can_handle(user, appeal):
-                event = (services.comment(user, appeal, text) if internal
-                         else services.ask(user, appeal, text, files=files))
-            else:
-                raise PermissionDenied
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied from exc
-        except DjangoValidationError as exc:
-            raise _drf_error(exc) from exc
+        if is_owner and not internal:
+            event = services.reply(user, appeal, text, files=files)
+        elif selectors.can_handle(user, appeal):
+            event = (services.comment(user, appeal, text) if internal
+                     else services.ask(user, appeal, text, files=files))
+        else:
+            raise PermissionDenied
         return Response(EventSerializer(event).data, status=status.HTTP_201_CREATED)
 
     def get_object(self):

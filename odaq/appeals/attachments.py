@@ -2,15 +2,19 @@
 
 import hashlib
 import io
+import logging
 import zipfile
 from dataclasses import dataclass
+from datetime import timedelta
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+log = logging.getLogger(__name__)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ALLOWED = {
     "application/pdf": "pdf",
@@ -57,6 +61,17 @@ def _sniff(content: bytes) -> str | None:
     return mime if mime in ALLOWED else None
 
 
+def safe_name(name: str, content_type: str) -> str:
+    """The name a file is shown and downloaded under: the given stem with the extension of its checked type.
+
+    ``evil.html`` that is (also) a PDF becomes ``evil.pdf``, so no browser or desktop opens it as a page."""
+    name = (name or "file").replace("/", "_").replace("\\", "_").replace("\x00", "")
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '"<>:|?*;') or "file"
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    stem = stem.strip(" .")[:100] or "file"
+    return f"{stem}.{ALLOWED.get(content_type, 'bin')}"
+
+
 def check_files(files) -> list[CheckedFile]:
     """Read and check uploaded files; a translated ValidationError names the first file refused."""
     files = [f for f in files or [] if f]
@@ -79,5 +94,45 @@ def check_files(files) -> list[CheckedFile]:
                 _("“%(name)s” is not a PDF, DOCX, JPEG, PNG or HEIC file (checked by its content)."),
                 code="file_type", params={"name": name},
             )
-        checked.append(CheckedFile(name, content, mime, hashlib.sha256(content).hexdigest()))
+        checked.append(CheckedFile(safe_name(name, mime), content, mime, hashlib.sha256(content).hexdigest()))
     return checked
+
+
+ORPHAN_GRACE = timedelta(hours=1)
+
+
+def _walk(storage, top: str):
+    try:
+        dirs, files = storage.listdir(top)
+    except FileNotFoundError:
+        return
+    if files:
+        yield top, files
+    for d in dirs:
+        yield from _walk(storage, f"{top}/{d}")
+
+
+def remove_orphan_files(*, older_than: timedelta = ORPHAN_GRACE, dry_run: bool = False) -> list[str]:
+    """Delete stored attachment files that no row refers to; return their names.
+
+    A file is written before its appeal's transaction commits: a process killed in between (or a transaction
+    rolled back) leaves the file with no row. Files younger than ``older_than`` are left alone, because their
+    transaction may still be open. Run by the beat schedule (``appeals-orphan-files``) and
+    ``manage.py appeals_orphan_files``."""
+    from .models import Attachment
+
+    storage = Attachment._meta.get_field("file").storage
+    cutoff = timezone.now() - older_than
+    removed = []
+    for directory, names in _walk(storage, "appeals"):
+        paths = [f"{directory}/{name}" for name in names]
+        known = set(Attachment.objects.filter(file__in=paths).values_list("file", flat=True))
+        for path in paths:
+            if path in known or storage.get_modified_time(path) > cutoff:
+                continue
+            if not dry_run:
+                storage.delete(path)
+            removed.append(path)
+    if removed and not dry_run:
+        log.warning("removed %d orphan attachment file(s)", len(removed))
+    return removed

@@ -15,3 +15,11 @@ def build_appeal_export(export_id: int) -> str:
     from .services import build_export
 
     return build_export(export_id)
+
+
+@shared_task
+def remove_orphan_files() -> int:
+    """Daily: delete attachment files left without a row by a crash or a rolled-back transaction."""
+    from .attachments import remove_orphan_files as remove
+
+    return len(remove())

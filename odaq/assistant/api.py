@@ -1,11 +1,9 @@
 """POST /api/v1/assistant/ask — the assistant for other clients. Every answer carries its AI marker."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
@@ -86,9 +84,6 @@ class AskView(APIView):
     def post(self, request):
         data = AskSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            record = services.ask(data.validated_data["question"], channel=Channel.API, user=request.user,
-                                  ui_language=data.validated_data.get("lang") or get_language(), request=request)
-        except DjangoValidationError as exc:
-            raise ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
+        record = services.ask(data.validated_data["question"], channel=Channel.API, user=request.user,
+                              ui_language=data.validated_data.get("lang") or get_language(), request=request)
         return Response(AnswerSerializer(answer_payload(record)).data)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from odaq.core import views as core_views
 from odaq.portal.views.language import set_language
@@ -22,10 +22,13 @@ urlpatterns = [
     path("votes/", include("odaq.voting.urls")),
     path("surveys/", include("odaq.surveys.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # Swagger UI from the pinned drf-spectacular-sidecar (no CDN), its init script a separate file (CSP).
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("django-admin/", admin.site.urls),
     path("", include("odaq.portal.urls")),
 ]
+
+handler404 = "odaq.core.api_errors.not_found"
 
 if settings.DEBUG:  # pragma: no cover - development convenience only
     from django.conf.urls.static import static

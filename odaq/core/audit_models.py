@@ -35,6 +35,9 @@ class AuditRecord(models.Model):
     scope_path = models.CharField(_("organisation path"), max_length=255, blank=True, db_index=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # HMAC-SHA256 of "seq:hash" with ODAQ_AUDIT_KEY, a key kept outside the database: whoever can write the table
+    # but not read the key cannot recompute a chain that still verifies.
+    mac = models.CharField(max_length=64, blank=True, default="")
 
     objects = AppendOnlyQuerySet.as_manager()
 

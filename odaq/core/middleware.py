@@ -39,3 +39,18 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", lang)
         patch_vary_headers(response, ("Cookie", "Accept-Language") if request.path.startswith("/api/") else ("Cookie",))
         return response
+
+
+class ContentSecurityPolicyMiddleware:
+    """``Content-Security-Policy`` (``ODAQ_CONTENT_SECURITY_POLICY``) on every response that has none of its own
+    (an attachment download sets a stricter one)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = settings.ODAQ_CONTENT_SECURITY_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.policy and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = self.policy
+        return response

@@ -1,7 +1,5 @@
 """REST API (thin): serializers validate input, services write, selectors read."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, status, viewsets
@@ -17,10 +15,6 @@ from . import selectors, services
 from .choices import Role
 from .models import Membership, Organisation, Person, RoleAssignment
 from .scopes import Cap, has_cap, is_staff_member
-
-
-def _drf_error(exc: DjangoValidationError) -> ValidationError:
-    return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
 
 
 class IsUnionStaff(BasePermission):
@@ -40,6 +34,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     """The public union tree: anyone may read it (no personal data)."""
 
+    lookup_value_regex = "[0-9]+"  # a non-numeric id is a 404, never a ValueError
     serializer_class = OrganisationSerializer
     permission_classes = [AllowAny]
     filterset_fields = ["level", "employer_kind"]
@@ -48,6 +43,8 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
         qs = selectors.public_organisations().annotate(parent_id=selectors.parent_id_subquery())
         parent = self.request.query_params.get("within")
         if parent:
+            if not parent.isdigit():
+                raise NotFound
             node = get_object_or_404(Organisation, pk=parent)
             qs = qs.filter(path__startswith=node.path)
         return qs
@@ -76,6 +73,7 @@ class MemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
                     mixins.UpdateModelMixin, viewsets.GenericViewSet):
     """Members of the caller's part of the tree. ``me`` returns the caller's own record."""
 
+    lookup_value_regex = "[0-9]+"  # a non-numeric id is a 404, never a ValueError
     serializer_class = MemberSerializer
     permission_classes = [IsUnionStaff]
 
@@ -92,15 +90,10 @@ class MemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         data = serializer.validated_data
         if not has_cap(self.request.user, Cap.CHANGE_MEMBERS):
             raise PermissionDenied
-        try:
-            serializer.instance = services.register_member(
-                self.request.user, data["organisation"],
-                {**data["person"], "joined_on": data.get("joined_on")}, request=self.request,
-            )
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise _drf_error(exc) from exc
+        serializer.instance = services.register_member(
+            self.request.user, data["organisation"],
+            {**data["person"], "joined_on": data.get("joined_on")}, request=self.request,
+        )
 
     def update(self, request, *args, **kwargs):
         membership = selectors.membership_for(request.user, kwargs["pk"], Cap.CHANGE_MEMBERS)
@@ -109,13 +102,10 @@ class MemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         data = serializer.validated_data
         if "organisation" in data and data["organisation"].pk != membership.organisation_id:
             raise ValidationError({"organisation": _("Transfers are not done through this endpoint.")})
-        try:
-            if "person" in data:
-                services.update_person(request.user, membership, data["person"], request=request)
-            if "status" in data:
-                services.set_membership_status(request.user, membership, data["status"], request=request)
-        except DjangoValidationError as exc:
-            raise _drf_error(exc) from exc
+        if "person" in data:
+            services.update_person(request.user, membership, data["person"], request=request)
+        if "status" in data:
+            services.set_membership_status(request.user, membership, data["status"], request=request)
         membership.refresh_from_db()
         return Response(self.get_serializer(membership).data)
 
@@ -153,6 +143,7 @@ class RoleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
                   mixins.DestroyModelMixin, viewsets.GenericViewSet):
     """Staff roles within the caller's subtree (administrators only). DELETE revokes."""
 
+    lookup_value_regex = "[0-9]+"  # a non-numeric id is a 404, never a ValueError
     serializer_class = RoleSerializer
     permission_classes = [IsRoleManager]
 
@@ -163,17 +154,9 @@ class RoleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        try:
-            grant = services.grant_role(request.user, data["user"], data["role"], data["organisation"],
-                                        request=request)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise _drf_error(exc) from exc
+        grant = services.grant_role(request.user, data["user"], data["role"], data["organisation"],
+                                    request=request)
         return Response(self.get_serializer(grant).data, status=status.HTTP_201_CREATED)
 
     def perform_destroy(self, instance):
-        try:
-            services.revoke_role(self.request.user, instance, request=self.request)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
+        services.revoke_role(self.request.user, instance, request=self.request)

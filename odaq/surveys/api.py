@@ -1,13 +1,10 @@
 """Members' API: the surveys open to me, one survey with its questions, and sending my answers."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
@@ -69,6 +66,7 @@ class ResponseCreatedSerializer(serializers.Serializer):
 class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
     """Surveys addressed to the calling member. Anonymous surveys store no link between a response and her."""
 
+    lookup_value_regex = "[0-9]+"  # a non-numeric id is a 404, never a ValueError
     permission_classes = [IsAuthenticated]
     pagination_class = None
 
@@ -107,10 +105,6 @@ class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
             services.submit_response(person, survey, payload.validated_data["answers"])
         except services.AlreadyAnswered as exc:
             return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_409_CONFLICT)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
         return Response({"detail": _("Thank you: your answers are saved."), "anonymous": survey.anonymous},
                         status=status.HTTP_201_CREATED)
 

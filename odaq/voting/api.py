@@ -6,13 +6,13 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_seriali
 from rest_framework import serializers, status, viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from odaq.core.api_auth import TokenAuthentication
+from odaq.core.api_errors import BoundedJSONParser
 
 from . import ballot_list, selectors, services
 from .models import Election
@@ -66,6 +66,7 @@ class VoteViewSet(viewsets.GenericViewSet):
     """Votes. ``list``: open votes the caller may take part in. ``results``: the published result (public).
     Ballots are cast and downloaded at ``BallotsView``."""
 
+    lookup_value_regex = "[0-9]+"  # a non-numeric id is a 404, never a ValueError
     serializer_class = VoteSerializer
     pagination_class = None
     queryset = Election.objects.none()
@@ -93,7 +94,7 @@ class BallotsView(APIView):
     serializer: ``services.clean_choices`` checks the ballot and says what is wrong with it."""
 
     authentication_classes = [TokenAuthentication, SessionAuthentication]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     renderer_classes = [JSONRenderer]
 
     def get_permissions(self):

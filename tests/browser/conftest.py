@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from tests.browser.helpers import CSP_VIOLATIONS, watch_csp
+
 CHROMIUM = os.environ.get("ODAQ_CHROMIUM", "/usr/bin/chromium")
 
 
@@ -26,6 +28,14 @@ def browser():
             args=["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-component-update", "--disable-sync"],
         )
+        open_context = browser.new_context
+
+        def new_context(*args, **kwargs):
+            context = open_context(*args, **kwargs)
+            watch_csp(context)
+            return context
+
+        browser.new_context = new_context  # every journey's pages report CSP violations
         yield browser
         browser.close()
     if previous is None:
@@ -42,3 +52,12 @@ def page(browser, live_server, settings):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violation():
+    """Every journey fails if a page broke the Content-Security-Policy (an inline script, style or handler)."""
+    CSP_VIOLATIONS.clear()
+    yield
+    found, CSP_VIOLATIONS[:] = list(CSP_VIOLATIONS), []
+    assert not found, "Content-Security-Policy violations:\n" + "\n".join(found)

@@ -38,3 +38,31 @@ def open_menu(page) -> None:
     toggle = page.locator("#menu-toggle")
     if toggle.is_visible() and page.locator("#site-menu").get_attribute("open") is None:
         toggle.click()
+
+
+# Content-Security-Policy violations seen by any page of any context (conftest wraps ``browser.new_context``):
+# the autouse fixture ``_no_csp_violation`` fails every journey that leaves one here.
+CSP_VIOLATIONS: list[str] = []
+
+_CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  if (window.__odaqCspViolation) {
+    const where = `${e.sourceFile}:${e.lineNumber}`;
+    window.__odaqCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${where}`)
+      .then(() => { window.__odaqCspReported = (window.__odaqCspReported || 0) + 1; });
+  }
+}, true);
+"""
+
+
+def watch_csp(context) -> None:
+    """Record every CSP violation of this context: the page event and Chromium's console report."""
+    context.expose_binding("__odaqCspViolation",
+                           lambda source, text: CSP_VIOLATIONS.append(f"{source['page'].url}: {text}"))
+    context.add_init_script(_CSP_LISTENER)
+
+    def on_console(message):
+        if "Content Security Policy" in message.text:
+            CSP_VIOLATIONS.append(f"console: {message.text}")
+
+    context.on("console", on_console)

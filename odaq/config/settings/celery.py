@@ -15,8 +15,14 @@ CELERY_BEAT_SCHEDULE: dict = {}
 CELERY_BEAT_SCHEDULE["appeals-tick"] = {  # appeals: deadline reminders and overdue escalation (idempotent)
     "task": "odaq.appeals.tasks.appeals_tick", "schedule": 3 * 3600.0,
 }
+CELERY_BEAT_SCHEDULE["appeals-orphan-files"] = {  # appeals: delete files a crash left without a row (daily)
+    "task": "odaq.appeals.tasks.remove_orphan_files", "schedule": 24 * 3600.0,
+}
 CELERY_BEAT_SCHEDULE["surveys-announce"] = {  # surveys: notify members of surveys that have begun (idempotent)
     "task": "odaq.surveys.tasks.notify_due_surveys", "schedule": 600.0,
+}
+CELERY_BEAT_SCHEDULE["audit-checkpoint"] = {  # audit: anchor the head of the chain outside the database
+    "task": "odaq.core.tasks.audit_checkpoint", "schedule": 600.0,
 }
 CELERY_BEAT_SCHEDULE["voting-tick"] = {"task": "odaq.voting.tasks.voting_tick", "schedule": 60.0}  # open/close votes
 

@@ -1,9 +1,10 @@
+import hashlib
 from datetime import timedelta
 from ipaddress import ip_network
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import PRODUCTION, env, required
+from .env import PRODUCTION, VAR_DIR, env, required
 
 if PRODUCTION:
     SECRET_KEY = required("SECRET_KEY")
@@ -20,6 +21,23 @@ else:
     # The embedded default runs on one machine with no secrets; this key is never used in production.
     SECRET_KEY = env.str("SECRET_KEY", default="embedded-only-not-secret-" + "x" * 40)
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+
+# Audit log: every record carries an HMAC with this key, which must not live in the database (a copy of the
+# database alone cannot forge a chain). Checkpoints (sequence number + hash) are appended to a file outside the
+# database, so a removed tail of the log is found too. Keep the key stable: records signed with another key fail.
+if PRODUCTION:
+    ODAQ_AUDIT_KEY = required("ODAQ_AUDIT_KEY")
+else:
+    ODAQ_AUDIT_KEY = env.str("ODAQ_AUDIT_KEY", default="") or hashlib.sha256(
+        f"odaq-audit:{SECRET_KEY}".encode()).hexdigest()
+ODAQ_AUDIT_CHECKPOINT_DIR = env.path("ODAQ_AUDIT_CHECKPOINT_DIR", default=str(VAR_DIR / "audit"))
+
+# Content-Security-Policy on every response (odaq.core.middleware), in every mode so tests and browser journeys see
+# it: scripts, styles, fonts and connections from this site only; no inline script, style or on* handler.
+ODAQ_CONTENT_SECURITY_POLICY = env.str("ODAQ_CONTENT_SECURITY_POLICY", default="; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
+    "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+]))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -4,7 +4,8 @@ from odaq.core.audit import verify_chain
 
 
 class Command(BaseCommand):
-    help = "Verify the hash chain of the audit log and report the first broken record."
+    help = ("Verify the hash chain of the audit log, each record's key signature (ODAQ_AUDIT_KEY) and the "
+            "checkpoints in ODAQ_AUDIT_CHECKPOINT_DIR; report the first broken record or the missing tail.")
 
     def handle(self, *args, **options):
         result = verify_chain()
@@ -13,4 +14,7 @@ class Command(BaseCommand):
                 f"Audit log broken at record {result.broken_seq}: {result.reason} "
                 f"({result.checked} records before it are intact)"
             )
-        self.stdout.write(self.style.SUCCESS(f"Audit log intact: {result.checked} records verified."))
+        for note in result.notes:
+            self.stderr.write(self.style.WARNING(note))
+        self.stdout.write(self.style.SUCCESS(
+            f"Audit log intact: {result.checked} records verified against {result.checkpoints} checkpoint(s)."))
