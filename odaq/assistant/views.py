@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from odaq.aigov import services as ai_services
 from odaq.aigov.choices import Channel
 
-from . import selectors, services
+from . import pipeline, selectors, services
 from .forms import AskForm, FeedbackForm
 
 
@@ -120,8 +120,8 @@ def feedback(request, pk: int):
     form = FeedbackForm(request.POST)
     if form.is_valid():
         try:
-            record = ai_services.give_feedback(record, form.cleaned_data["feedback"], form.cleaned_data["comment"],
-                                               request=request)
+            comment = pipeline.mask(form.cleaned_data["comment"])[0]  # personal numbers out, as in questions
+            record = ai_services.give_feedback(record, form.cleaned_data["feedback"], comment, request=request)
         except ValidationError as exc:
             messages.error(request, _error_text(exc))
         else:
