@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -110,7 +111,14 @@ def ask_lawyer(request, pk: int):
     record = ai_services.request_review(selectors.own_record(request, pk), request=request)
     if _htmx(request):
         return render(request, "assistant/_answer.html", {"record": record})
-    messages.success(request, _("A union lawyer will check this answer. You will get a notification."))
+    if record.user_id:
+        messages.success(request, _("A union lawyer will check this answer. You will get a notification."))
+    else:  # no account, no one to notify: say where the checked answer will be
+        messages.success(request, format_html(
+            "{} <a href=\"{}\" id=\"private-answer-link\">{}</a>",
+            _("A union lawyer will check this answer. Without an account we cannot notify you: the checked answer "
+              "will appear on this answer's page. Keep its private address (bookmark or copy it):"),
+            selectors.private_url(record), request.build_absolute_uri(selectors.private_url(record))))
     return _back(request, record)
 
 
