@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from odaq.aigov import services as ai_services
@@ -27,6 +28,7 @@ def _error_text(exc: ValidationError) -> str:
     return " ".join(str(m) for m in exc.messages)
 
 
+@sensitive_post_parameters("question")  # error reports never carry the question
 @login_required
 def chat(request):
     conversation = selectors.latest_conversation(request.user)
@@ -73,6 +75,7 @@ def _rate_limited(request) -> bool:
     return count > settings.ODAQ_ASSISTANT_PUBLIC_PER_MINUTE
 
 
+@sensitive_post_parameters("question")
 def public(request):
     """For visitors: one question, one answer, nothing kept but the AI record."""
     form = AskForm(request.POST or None)
@@ -122,6 +125,7 @@ def ask_lawyer(request, pk: int):
     return _back(request, record)
 
 
+@sensitive_post_parameters("comment")
 @require_POST
 def feedback(request, pk: int):
     record = selectors.own_record(request, pk)
