@@ -38,3 +38,10 @@ def note_label(code: str) -> str:
 @register.filter
 def topic_label(code: str) -> str:
     return str(TOPIC_LABELS.get(code, code)) if code else ""
+
+
+@register.filter
+def language_label(code: str) -> str:
+    from django.utils.translation import gettext
+
+    return {"kk": gettext("Kazakh"), "ru": gettext("Russian")}.get(code, code)
