@@ -51,3 +51,39 @@ class Feedback(models.TextChoices):
 
 
 SENSITIVE_TOPICS = frozenset({"dismissal", "discipline", "pay"})
+
+
+class Note(models.TextChoices):
+    """Why a producer fell back (``AIRecord.notes``): shown to the member and to reviewers."""
+
+    LLM_TIMEOUT = "llm_timeout", _("The language model did not answer in time, so this answer was assembled from "
+                                   "the law articles directly.")
+    LLM_HTTP_ERROR = "llm_http_error", _("The language model failed, so this answer was assembled from the law "
+                                         "articles directly.")
+    LLM_UNREACHABLE = "llm_unreachable", _("The language model is unreachable, so this answer was assembled from "
+                                           "the law articles directly.")
+    LLM_BAD_REPLY = "llm_bad_reply", _("The language model gave an unusable reply, so this answer was assembled "
+                                       "from the law articles directly.")
+    LLM_WRONG_LANGUAGE = "llm_wrong_language", _("The language model answered in another language, so this answer "
+                                                 "was assembled from the law articles directly.")
+    LLM_NO_CITATION = "llm_no_citation", _("The language model's answer cited no verified article, so this answer "
+                                           "was assembled from the law articles directly.")
+    LLM_NO_SOURCES = "llm_no_sources", _("No article was found for the language model to work from.")
+
+
+# Topics of questions (``AIRecord.topic``), as reviewers read them.
+TOPIC_LABELS = {
+    "pay": _("Pay"),
+    "leave": _("Leave"),
+    "working_time": _("Working time and workload"),
+    "dismissal": _("Dismissal"),
+    "discipline": _("Disciplinary measures"),
+    "certification": _("Certification and qualification category"),
+    "safety": _("Labour safety"),
+    "contract": _("Employment contract"),
+    "social": _("Social benefits"),
+    "digital": _("Digital monitoring and algorithmic decisions"),
+    "harassment": _("Harassment and discrimination"),
+    "disputes": _("Labour disputes"),
+    "other": _("Other"),
+}

@@ -5,6 +5,19 @@ from .choices import Channel, Decision, Flag, ReviewStatus
 from .models import ANSWER_MAX, NOTE_MAX
 
 
+def parse_articles(text: str) -> list[tuple[str, str]]:
+    """"act number" pairs, one per line (``K1500000414 88`` or ``K1500000414/88``)."""
+    pairs = []
+    for line in (text or "").splitlines():
+        parts = line.replace("/", " ").split()
+        if not parts:
+            continue
+        if len(parts) != 2 or len(parts[0]) > 32 or len(parts[1]) > 16:
+            raise forms.ValidationError(_("Write each article as: act number (e.g. K1500000414 88)."))
+        pairs.append((parts[0], parts[1]))
+    return pairs
+
+
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect)
     note = forms.CharField(label=_("Note"), max_length=NOTE_MAX, required=False,
@@ -12,6 +25,14 @@ class DecisionForm(forms.Form):
     corrected_answer = forms.CharField(label=_("Corrected answer"), max_length=ANSWER_MAX, required=False,
                                        widget=forms.Textarea(attrs={"rows": 8}),
                                        help_text=_("Needed when you correct the answer; the member gets it."))
+    articles = forms.CharField(label=_("Sources of the corrected answer"), max_length=500, required=False,
+                               widget=forms.Textarea(attrs={"rows": 2}),
+                               help_text=_("The articles your corrected answer relies on, one per line as act and "
+                                           "number (e.g. K1500000414 88). The member sees these, not the "
+                                           "assistant's sources."))
+
+    def clean_articles(self):
+        return parse_articles(self.cleaned_data["articles"])
 
 
 class RecordFilterForm(forms.Form):
@@ -38,14 +59,7 @@ class CardForm(forms.Form):
                                widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean_articles(self):
-        pairs = []
-        for line in self.cleaned_data["articles"].splitlines():
-            parts = line.replace("/", " ").split()
-            if not parts:
-                continue
-            if len(parts) != 2 or len(parts[0]) > 32 or len(parts[1]) > 16:
-                raise forms.ValidationError(_("Write each article as: act number (e.g. K1500000414 88)."))
-            pairs.append((parts[0], parts[1]))
+        pairs = parse_articles(self.cleaned_data["articles"])
         if not pairs:
             raise forms.ValidationError(_("Cite at least one article."))
         return pairs

@@ -48,6 +48,8 @@ class AIRecord(models.Model):
     decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices, blank=True)
     review_note = models.TextField(_("note"), max_length=NOTE_MAX, blank=True)
     corrected_answer = models.TextField(_("corrected answer"), max_length=ANSWER_MAX, blank=True)
+    # The articles the lawyer cites for the corrected answer: [{act, number, verified: true, reason: ""}]
+    corrected_citations = models.JSONField(_("corrected answer's sources"), default=list, blank=True)
     feedback = models.CharField(_("feedback"), max_length=4, choices=Feedback.choices, blank=True)
     feedback_comment = models.TextField(_("feedback comment"), max_length=NOTE_MAX, blank=True)
 
@@ -80,6 +82,13 @@ class AIRecord(models.Model):
     @property
     def verified_citations(self) -> list[dict]:
         return [c for c in self.citations if c.get("verified")]
+
+    @property
+    def shown_citations(self) -> list[dict]:
+        """The sources of the answer as shown: the lawyer's for a corrected answer, else the verified ones."""
+        if self.review_status == ReviewStatus.CORRECTED:
+            return list(self.corrected_citations)
+        return self.verified_citations
 
 
 class AnswerCard(models.Model):

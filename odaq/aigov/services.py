@@ -17,6 +17,7 @@ from odaq.orgs.scopes import Cap
 from . import selectors
 from .choices import DECISION_STATUS, Decision, Feedback, Flag, ReviewStatus
 from .models import ANSWER_MAX, NOTE_MAX, AIRecord, AnswerCard
+from .signals import card_changed
 
 QUEUE_FLAGS = {Flag.SENSITIVE, Flag.STRIPPED, Flag.NEGATIVE, Flag.ASKED_LAWYER, Flag.SAMPLE, Flag.STALE_CARD}
 
@@ -108,8 +109,11 @@ def give_feedback(record: AIRecord, value: str, comment: str = "", *, request=No
 
 
 def decide(record: AIRecord, reviewer, decision: str, *, note: str = "", corrected_answer: str = "",
-           request=None) -> AIRecord:
-    """A lawyer's decision on a queued answer; the member is told about a correction."""
+           articles: list[tuple[str, str]] | None = None, request=None) -> AIRecord:
+    """A lawyer's decision on a queued answer; the member is told about a correction.
+
+    A correction cites ``articles`` (act, number) that must exist in the knowledge base: the member sees them
+    as the corrected answer's sources, never the AI's."""
     if not selectors.may(reviewer, Cap.REVIEW_AI, record):
         raise PermissionDenied
     note, corrected_answer = (note or "").strip(), (corrected_answer or "").strip()
@@ -124,6 +128,11 @@ def decide(record: AIRecord, reviewer, decision: str, *, note: str = "", correct
         errors["note"] = _("The note is too long.")
     if len(corrected_answer) > ANSWER_MAX:
         errors["corrected_answer"] = _("The answer is too long.")
+    articles = list(dict.fromkeys(articles or [])) if decision == Decision.CORRECT else []
+    found = _current_articles([(a, n, lg) for a, n in articles for lg in ("kk", "ru")])
+    missing = [f"{a} {n}" for a, n in articles if not any(k[:2] == (a, n) for k in found)]
+    if missing:
+        errors["articles"] = format_lazy(_("Not in the knowledge base: {articles}"), articles=", ".join(missing))
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -134,11 +143,13 @@ def decide(record: AIRecord, reviewer, decision: str, *, note: str = "", correct
         record.review_status = DECISION_STATUS[decision]
         record.decision, record.review_note = decision, note
         record.corrected_answer = corrected_answer if decision == Decision.CORRECT else ""
+        record.corrected_citations = [{"act": a, "number": n, "verified": True, "reason": ""} for a, n in articles]
         record.reviewer, record.reviewed_at = reviewer, timezone.now()
-        record.save(update_fields=["review_status", "decision", "review_note", "corrected_answer", "reviewer",
-                                   "reviewed_at"])
+        record.save(update_fields=["review_status", "decision", "review_note", "corrected_answer",
+                                   "corrected_citations", "reviewer", "reviewed_at"])
         audit.record("ai.reviewed", actor=reviewer, obj=record, request=request,
-                     data={"record": record.pk, "decision": decision})
+                     data={"record": record.pk, "decision": decision,
+                           "articles": [f"{a}/{n}" for a, n in articles]})
         if record.user_id and (decision == Decision.CORRECT or Flag.ASKED_LAWYER in record.flags):
             _notify_member(record)
     return record
@@ -167,20 +178,6 @@ def _notify_member(record: AIRecord) -> None:
 
     notify(record.user, subject=subjects[record.decision], body=body,
            url=reverse("assistant:record", args=[record.pk]), kind="ai.reviewed")
-
-
-def card_sources(card: AnswerCard, lang: str):
-    """The card's cited articles as pipeline sources, in ``lang`` where that edition has them."""
-    from odaq.assistant.pipeline.compose import Source
-
-    cited = {(c.act.adilet_id, c.number) for c in card.cited.select_related("act")}
-    articles = _current_articles([(a, n, lg) for a, n in cited for lg in ("kk", "ru")])
-    out = []
-    for act, number in sorted(cited):
-        art = articles.get((act, number, lang)) or articles.get((act, number, "ru" if lang == "kk" else "kk"))
-        if art is not None:
-            out.append(Source(act=act, number=number, lang=art.lang, title=art.title, passage="", text=art.body))
-    return out
 
 
 def card_is_stale(card: AnswerCard) -> bool:
@@ -226,14 +223,8 @@ def save_card(reviewer, *, questions_kk: str, questions_ru: str, answer_kk: str,
         _cite(card, list(found))
         audit.record("ai.card_approved", actor=reviewer, obj=card, request=request,
                      data={"card": card.pk, "articles": [f"{a}/{n}" for a, n in articles]})
-    transaction.on_commit(lambda: _forget(card.pk))
+    transaction.on_commit(lambda: card_changed.send(sender=AnswerCard, card_id=card.pk))
     return card
-
-
-def _forget(card_id: int) -> None:
-    from odaq.assistant.pipeline.cards import forget
-
-    forget(card_id)
 
 
 def acts_known() -> set[str]:
@@ -246,6 +237,6 @@ def retire_card(card: AnswerCard, reviewer, *, request=None) -> AnswerCard:
     with transaction.atomic():
         AnswerCard.objects.filter(pk=card.pk).update(active=False)
         audit.record("ai.card_retired", actor=reviewer, obj=card, request=request, data={"card": card.pk})
-    transaction.on_commit(lambda: _forget(card.pk))
+    transaction.on_commit(lambda: card_changed.send(sender=AnswerCard, card_id=card.pk))
     card.active = False
     return card

@@ -51,7 +51,8 @@ def record(request, pk: int):
         if form.is_valid():
             try:
                 services.decide(rec, user, form.cleaned_data["decision"], note=form.cleaned_data["note"],
-                                corrected_answer=form.cleaned_data["corrected_answer"], request=request)
+                                corrected_answer=form.cleaned_data["corrected_answer"],
+                                articles=form.cleaned_data["articles"], request=request)
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
@@ -68,7 +69,7 @@ def card_new(request, pk: int):
     other = "ru" if rec.language == "kk" else "kk"
     initial = {f"questions_{rec.language}": rec.question, f"answer_{rec.language}": rec.shown_answer,
                f"questions_{other}": "", "articles": "\n".join(f"{c['act']} {c['number']}"
-                                                               for c in rec.verified_citations)}
+                                                               for c in rec.shown_citations)}
     form = CardForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -113,6 +113,7 @@ class AppealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         is_owner = appeal.person.user_id == user.pk
         is_staff_view = selectors.staff_appeals(user).filter(pk=appeal.pk).exists()
         if request.method == "GET":
+            selectors.audit_read(user, appeal, request=request, channel="api")
             events = selectors.timeline(appeal, for_member=not is_staff_view)
             return Response(EventSerializer(events, many=True).data)
         serializer = MessageSerializer(data=request.data)
@@ -127,6 +128,11 @@ class AppealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         else:
             raise PermissionDenied
         return Response(EventSerializer(event).data, status=status.HTTP_201_CREATED)
+
+    def retrieve(self, request, *args, **kwargs):
+        appeal = self.get_object()
+        selectors.audit_read(request.user, appeal, request=request, channel="api")
+        return Response(self.get_serializer(appeal).data)
 
     def get_object(self):
         try:

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from odaq.core import audit
 from odaq.core.models import User
 from odaq.orgs.choices import Level, Role
 from odaq.orgs.models import Organisation, Person, RoleAssignment
@@ -92,6 +93,17 @@ def my_appeal(user, pk: int) -> Appeal:
 
 def staff_appeal(user, pk: int) -> Appeal:
     return get_object_or_404(_related(staff_appeals(user)), pk=pk)
+
+
+def audit_read(user, appeal: Appeal, *, request=None, channel: str = "page") -> None:
+    """Write the audit record of one detail read of an appeal by someone other than its member.
+
+    The one helper for every detail read (the staff card and the API's appeal and timeline), so a confidential
+    appeal leaves the same trace whichever way it is read."""
+    if appeal.person.user_id is not None and appeal.person.user_id == user.pk:
+        return  # the member reading her own appeal
+    audit.record("appeal.viewed", actor=user, obj=appeal, request=request, scope=appeal.organisation,
+                 data={"confidential": appeal.confidential, "channel": channel})
 
 
 def can_handle(user, appeal: Appeal) -> bool:

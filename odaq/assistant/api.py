@@ -69,7 +69,7 @@ def answer_payload(record) -> dict:
         "id": record.pk, "language": record.language, "answer": record.shown_answer,
         "citations": [{"act": c["act"], "number": c["number"],
                        "url": citations.article_url(c["act"], c["number"], record.language)}
-                      for c in record.verified_citations],
+                      for c in record.shown_citations],
         "label": label,
         "ai": {"generated": True, "model": record.model_id or record.composer, "composer": record.composer,
                "prompt_version": record.prompt_version, "reviewed": bool(checked), "reviewed_at": checked},

@@ -1,12 +1,15 @@
 """Reads for the assistant's pages: a member's own conversation and records."""
 
+from django.core import signing
 from django.http import Http404
+from django.urls import reverse
 
 from odaq.aigov.models import AIRecord
 
 from .models import Conversation
 
 SESSION_KEY = "assistant_records"
+KEY_SALT = "odaq.assistant.record"
 
 
 def conversation_records(conversation: Conversation | None) -> list[AIRecord]:
@@ -29,8 +32,23 @@ def own_record(request, pk: int) -> AIRecord:
         if not user.is_authenticated or record.user_id != user.pk:
             raise Http404
     elif pk not in request.session.get(SESSION_KEY, []):
-        raise Http404
+        if not _key_opens(request.GET.get("key", ""), pk):
+            raise Http404
+        remember(request, record)  # the private address opens it in this browser from now on
     return record
+
+
+def _key_opens(key: str, pk: int) -> bool:
+    try:
+        return bool(key) and signing.loads(key, salt=KEY_SALT) == pk
+    except signing.BadSignature:
+        return False
+
+
+def private_url(record: AIRecord) -> str:
+    """The address of an answer asked without an account: whoever holds it reads the answer and its review.
+    It is the only way back to the answer from another browser (no one can be notified)."""
+    return reverse("assistant:record", args=[record.pk]) + "?key=" + signing.dumps(record.pk, salt=KEY_SALT)
 
 
 def remember(request, record: AIRecord) -> None:

@@ -7,14 +7,16 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from odaq.aigov import services as ai_services
 from odaq.aigov.choices import Channel
 
-from . import selectors, services
+from . import pipeline, selectors, services
 from .forms import AskForm, FeedbackForm
 
 
@@ -26,6 +28,7 @@ def _error_text(exc: ValidationError) -> str:
     return " ".join(str(m) for m in exc.messages)
 
 
+@sensitive_post_parameters("question")  # error reports never carry the question
 @login_required
 def chat(request):
     conversation = selectors.latest_conversation(request.user)
@@ -72,6 +75,7 @@ def _rate_limited(request) -> bool:
     return count > settings.ODAQ_ASSISTANT_PUBLIC_PER_MINUTE
 
 
+@sensitive_post_parameters("question")
 def public(request):
     """For visitors: one question, one answer, nothing kept but the AI record."""
     form = AskForm(request.POST or None)
@@ -110,18 +114,26 @@ def ask_lawyer(request, pk: int):
     record = ai_services.request_review(selectors.own_record(request, pk), request=request)
     if _htmx(request):
         return render(request, "assistant/_answer.html", {"record": record})
-    messages.success(request, _("A union lawyer will check this answer. You will get a notification."))
+    if record.user_id:
+        messages.success(request, _("A union lawyer will check this answer. You will get a notification."))
+    else:  # no account, no one to notify: say where the checked answer will be
+        messages.success(request, format_html(
+            "{} <a href=\"{}\" id=\"private-answer-link\">{}</a>",
+            _("A union lawyer will check this answer. Without an account we cannot notify you: the checked answer "
+              "will appear on this answer's page. Keep its private address (bookmark or copy it):"),
+            selectors.private_url(record), request.build_absolute_uri(selectors.private_url(record))))
     return _back(request, record)
 
 
+@sensitive_post_parameters("comment")
 @require_POST
 def feedback(request, pk: int):
     record = selectors.own_record(request, pk)
     form = FeedbackForm(request.POST)
     if form.is_valid():
         try:
-            record = ai_services.give_feedback(record, form.cleaned_data["feedback"], form.cleaned_data["comment"],
-                                               request=request)
+            comment = pipeline.mask(form.cleaned_data["comment"])[0]  # personal numbers out, as in questions
+            record = ai_services.give_feedback(record, form.cleaned_data["feedback"], comment, request=request)
         except ValidationError as exc:
             messages.error(request, _error_text(exc))
         else:

@@ -69,6 +69,41 @@ class MemberSerializer(serializers.ModelSerializer):
         read_only_fields = ["left_on"]
 
 
+def _masked(value: str, keep: int) -> str:
+    value = str(value or "")
+    if not value:
+        return ""
+    return "•" * max(len(value) - keep, 0) + value[-keep:] if len(value) > keep else "•" * len(value)
+
+
+class PersonListSerializer(serializers.ModelSerializer):
+    """A person as lists show her: IIN and phone reduced to their last digits, no e-mail. The full record is
+    the detail read (``GET /members/{id}/``), which is audited."""
+
+    iin = serializers.SerializerMethodField(help_text="masked: only the last four digits")
+    phone = serializers.SerializerMethodField(help_text="masked: only the last two digits")
+
+    class Meta:
+        model = Person
+        fields = ["iin", "last_name", "first_name", "middle_name", "phone", "language", "position",
+                  "young_specialist"]
+
+    def get_iin(self, obj) -> str:
+        return _masked(obj.iin, 4)
+
+    def get_phone(self, obj) -> str:
+        return _masked(obj.phone, 2)
+
+
+class MemberListSerializer(serializers.ModelSerializer):
+    person = PersonListSerializer(read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "person", "organisation", "status", "joined_on", "left_on"]
+        read_only_fields = fields
+
+
 class MemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                     mixins.UpdateModelMixin, viewsets.GenericViewSet):
     """Members of the caller's part of the tree. ``me`` returns the caller's own record."""
@@ -76,6 +111,9 @@ class MemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     lookup_value_regex = "[0-9]+"  # a non-numeric id is a 404, never a ValueError
     serializer_class = MemberSerializer
     permission_classes = [IsUnionStaff]
+
+    def get_serializer_class(self):
+        return MemberListSerializer if self.action == "list" else MemberSerializer
 
     def get_queryset(self):
         params = self.request.query_params

@@ -55,6 +55,7 @@ def test_member_asks_in_kazakh_and_a_lawyer_corrects_the_answer(page, browser, l
     desk.locator("input[name=decision][value=correct]").check()
     desk.fill("textarea[name=corrected_answer]",
               "Жоқ, жұмыс беруші демалысты жұмыскердің келісімінсіз бөле алмайды (Еңбек кодексінің 96-бабы).")
+    desk.fill("textarea[name=articles]", "K1500000414 96")  # the lawyer's sources, shown to the member
     desk.fill("textarea[name=note]", "Келісім туралы нақтыланды")
     desk.locator("#decide").click()
     desk.wait_for_url("**/ai/review/")
@@ -87,6 +88,9 @@ def test_visitor_asks_in_russian_without_javascript(browser, live_server):
     page.wait_for_load_state()
     record.refresh_from_db()
     assert record.review_status == "pending"
+    # no account, no notification: the page says so and gives the answer's private address
+    private = page.locator("#private-answer-link").get_attribute("href")
+    assert f"/assistant/answers/{record.pk}/?key=" in private
     context.close()
 
 

@@ -58,3 +58,28 @@ def test_the_member_sees_her_confidential_appeal(client, people, appeals):
     assert client.get(reverse("appeals:detail", args=[appeals.secret_a.pk])).status_code == 200
     listed = client.get(reverse("appeals:my_list")).content.decode()
     assert appeals.secret_a.number in listed and appeals.appeal_b.number not in listed
+
+
+def test_reading_a_confidential_appeal_is_audited_alike_through_page_and_api(client, people, appeals):
+    from odaq.core.audit_models import AuditRecord
+
+    secret = appeals.secret_a
+
+    def reads():
+        return list(AuditRecord.objects.filter(action="appeal.viewed", object_id=str(secret.pk),
+                                               actor_id=people.lawyer.pk).values_list("data", "scope_path"))
+
+    client.force_login(people.lawyer)
+    assert client.get(reverse("appeals:staff_detail", args=[secret.pk])).status_code == 200
+    assert reads() == [({"confidential": True, "channel": "page"}, secret.organisation.path)]
+    api = APIClient()
+    api.force_authenticate(people.lawyer)
+    assert api.get(f"/api/v1/appeals/{secret.pk}/").status_code == 200
+    assert api.get(f"/api/v1/appeals/{secret.pk}/messages/").status_code == 200
+    assert [d for d, _p in reads()] == [{"confidential": True, "channel": c} for c in ("page", "api", "api")]
+    assert {p for _d, p in reads()} == {secret.organisation.path}
+    own = APIClient()
+    own.force_authenticate(people.member_user)  # the member reading her own appeal leaves no read record
+    assert own.get(f"/api/v1/appeals/{secret.pk}/").status_code == 200
+    assert len(reads()) == 3 and not AuditRecord.objects.filter(
+        action="appeal.viewed", actor_id=people.member_user.pk).exists()

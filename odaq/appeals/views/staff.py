@@ -128,7 +128,7 @@ def _card(request, appeal, status=200, **forms):
 @staff_required(cap=Cap.VIEW_APPEALS)
 def staff_detail(request, pk: int):
     appeal = selectors.staff_appeal(request.user, pk)
-    audit.record("appeal.viewed", actor=request.user, obj=appeal, request=request)
+    selectors.audit_read(request.user, appeal, request=request)
     return _card(request, appeal)
 
 

@@ -144,7 +144,7 @@ def run(question: str, ui_language: str | None = None, composer: str | None = No
     card, card_flags = _card_answer(masked, lang) if use_cards else (None, [])
     flags += card_flags
     if card is not None:
-        from odaq.aigov.services import card_sources
+        from .cards import card_sources
 
         sources = card_sources(card, lang)
         draft = Draft(text=card.answer_in(lang), composer=Composer.CARD)

@@ -56,3 +56,29 @@ def forget(card_id: int | None = None) -> None:
             _cache.clear()
         else:
             _cache.pop(card_id, None)
+
+
+def forget_on_change(sender, card_id: int | None = None, **kwargs) -> None:
+    """Receiver of ``aigov.signals.card_changed``: the card's vectors are recomputed on next use."""
+    forget(card_id)
+
+
+def card_sources(card, lang: str):
+    """The card's cited articles as pipeline sources, in ``lang`` where that edition has them."""
+    from odaq.law.models import Article
+
+    from .compose import Source
+
+    cited = {(c.act.adilet_id, c.number) for c in card.cited.select_related("act")}
+    if not cited:
+        return []
+    rows = Article.objects.filter(edition__is_current=True, act__adilet_id__in={a for a, _n in cited},
+                                  number__in={n for _a, n in cited}).select_related("act")
+    articles = {(a.act.adilet_id, a.number, a.lang): a for a in rows}
+    other = "ru" if lang == "kk" else "kk"
+    out = []
+    for act, number in sorted(cited):
+        art = articles.get((act, number, lang)) or articles.get((act, number, other))
+        if art is not None:
+            out.append(Source(act=act, number=number, lang=art.lang, title=art.title, passage="", text=art.body))
+    return out

@@ -4,33 +4,21 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
+
+from odaq.aigov.choices import Note
 
 from ..pipeline import citations
 from ..pipeline.topics import appeal_topic
 
 register = template.Library()
 
-NOTES = {
-    "llm_timeout": _("The language model did not answer in time, so this answer was assembled from the law "
-                     "articles directly."),
-    "llm_http_error": _("The language model failed, so this answer was assembled from the law articles directly."),
-    "llm_unreachable": _("The language model is unreachable, so this answer was assembled from the law articles "
-                         "directly."),
-    "llm_bad_reply": _("The language model gave an unusable reply, so this answer was assembled from the law "
-                       "articles directly."),
-    "llm_wrong_language": _("The language model answered in another language, so this answer was assembled from "
-                            "the law articles directly."),
-    "llm_no_citation": _("The language model's answer cited no verified article, so this answer was assembled "
-                         "from the law articles directly."),
-    "llm_no_sources": _("No article was found for the language model to work from."),
-}
+NOTES = dict(Note.choices)  # the labels live with the AI record
 
 
 @register.filter
 def answer_html(record):
     """The answer as shown: escaped, verified citations linked to the article pages, paragraphs kept."""
-    good = {(c["act"], c["number"]) for c in record.citations if c.get("verified")}
+    good = {(c["act"], c["number"]) for c in record.shown_citations}
     html = citations.render(record.shown_answer, good, record.language)
     return mark_safe(linebreaks(html, autoescape=False))  # noqa: S308 - render() escaped every piece
 
@@ -42,9 +30,9 @@ def note_text(code: str) -> str:
 
 @register.simple_tag
 def source_links(record):
-    """Verified cited articles: (label, url) in the answer's language."""
+    """The shown answer's sources (a lawyer's for a corrected answer): (label, url) in the answer's language."""
     out = []
-    for c in record.verified_citations:
+    for c in record.shown_citations:
         out.append((citations.cite_form(c["act"], c["number"], record.language),
                     citations.article_url(c["act"], c["number"], record.language)))
     return out
@@ -78,3 +66,11 @@ def assistant_cabinet(context):
     user = getattr(request, "user", None)
     records = conversation_records(latest_conversation(user))[-3:] if user and user.is_authenticated else []
     return {"records": records}
+
+
+@register.simple_tag
+def private_url(record) -> str:
+    """The private address of an answer asked without an account (see ``selectors.private_url``)."""
+    from ..selectors import private_url as url
+
+    return url(record)

@@ -1,5 +1,7 @@
 """The member chat (with and without htmx), the public page, handover buttons and the API."""
 
+import re
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -106,6 +108,33 @@ def test_public_page_answers_without_history_and_is_rate_limited(law, client, se
     third = client.post("/assistant/ask/", {"question": Q_RU})
     assert third.status_code == 429 and AIRecord.objects.count() == 2
     assert Q_RU not in client.get("/assistant/ask/").content.decode()  # nothing kept on the page
+
+
+def test_a_visitor_without_account_is_told_where_the_checked_answer_will_be(law, client, people):
+    from django.test import Client
+
+    client.cookies["django_language"] = "en"
+    client.post("/assistant/ask/", {"question": Q_RU})
+    record = AIRecord.objects.get()
+    page = client.post(f"/assistant/answers/{record.pk}/lawyer/", follow=True).content.decode()
+    assert "You will get a notification" not in page and "we cannot notify you" in page
+    urls = re.findall(r'href="(/assistant/answers/' + str(record.pk) + r'/\?key=[^"]+)"', page)
+    assert urls and 'id="private-answer-link"' in page
+    htmx = client.post(f"/assistant/answers/{record.pk}/lawyer/", HTTP_HX_REQUEST="true").content.decode()
+    assert "we cannot notify you" in htmx and urls[0] in htmx
+
+    other = Client()  # another browser, days later: the private address opens the answer and its review
+    assert other.get(f"/assistant/answers/{record.pk}/").status_code == 404
+    assert other.get(f"/assistant/answers/{record.pk}/?key=forged").status_code == 404
+    from odaq.aigov import services as ai_services
+
+    ai_services.decide(record, people.central_admin, "correct", corrected_answer="Исправленный ответ юриста.")
+    answer = other.get(urls[0])
+    assert answer.status_code == 200 and "Исправленный ответ юриста." in answer.content.decode()
+    # another answer's key opens nothing else
+    client.post("/assistant/ask/", {"question": Q_RU + " Сколько частей?"})
+    second = AIRecord.objects.exclude(pk=record.pk).get()
+    assert Client().get(urls[0].replace(f"/answers/{record.pk}/", f"/answers/{second.pk}/")).status_code == 404
 
 
 def test_api_answers_with_the_ai_marker(law, people):

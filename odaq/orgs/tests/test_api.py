@@ -34,6 +34,22 @@ def test_member_list_is_scoped_to_the_callers_subtree(api, people):
     assert ids == {people.member_a.pk}
 
 
+def test_member_list_masks_iins_and_phones_and_only_the_detail_read_shows_them(api, people):
+    person = people.member_a.person
+    person.phone = "+77015551234"
+    person.save(update_fields=["phone"])
+    api.force_authenticate(people.lawyer)
+    response = api.get("/api/v1/members/")
+    listed = {m["id"]: m["person"] for m in response.json()["results"]}[people.member_a.pk]
+    assert listed["iin"] == "••••••••" + person.iin[-4:] and listed["phone"].endswith("34")
+    assert person.iin not in response.content.decode() and "5551234" not in response.content.decode()
+    assert "email" not in listed
+    assert not AuditRecord.objects.filter(action="person.viewed").exists()
+    detail = api.get(f"/api/v1/members/{people.member_a.pk}/").json()["person"]
+    assert detail["iin"] == person.iin and detail["phone"] == "+77015551234"
+    assert AuditRecord.objects.filter(action="person.viewed", object_id=str(person.pk)).count() == 1
+
+
 def test_members_cannot_use_the_staff_endpoint(api, people):
     api.force_authenticate(people.member_user)
     assert api.get("/api/v1/members/").status_code == 403

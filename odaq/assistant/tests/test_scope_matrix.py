@@ -9,10 +9,9 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from odaq.aigov.models import AIRecord, AnswerCard
+from odaq.aigov.tests.factories import AIRecordFactory, AnswerCardFactory
 from odaq.law.models import Citation
 from odaq.orgs.tests.factories import MembershipFactory
-
-from .factories import AIRecordFactory, AnswerCardFactory
 
 ROLES_OF_REGION_A = ["chair", "lawyer", "regional_staff", "regional_admin", "auditor"]
 REFUSED = {403, 404}

@@ -1,16 +1,16 @@
-"""Expert review: the queue rules, decisions with notes, notifications, approved answers and their staleness."""
+"""Expert review of the assistant's answers (aigov services driven through the assistant): the queue rules,
+decisions with notes, notifications, approved answers and their staleness, the lawyer's sources."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from odaq.aigov import selectors, services
 from odaq.aigov.models import AIRecord, AnswerCard
+from odaq.aigov.tests.factories import AIRecordFactory
 from odaq.assistant import pipeline
 from odaq.assistant import services as assistant_services
 from odaq.core.audit_models import AuditRecord
 from odaq.notify.models import Notification
-
-from .factories import AIRecordFactory
 
 Q_RU = "Можно ли разделить ежегодный отпуск на части?"
 
@@ -161,3 +161,40 @@ def test_lawyer_decides_through_the_page_and_bad_input_changes_nothing(client, p
     record.refresh_from_db()
     assert record.review_status == "rejected" and record.review_note == "Неверная статья"
     assert AuditRecord.objects.filter(action="ai.reviewed").count() == 1
+
+
+def test_a_corrected_answer_shows_the_lawyers_sources_not_the_ais(law, client, people):
+    record = AIRecordFactory(user=people.member_user, organisation=people.member_a.organisation,
+                             flags=["asked_lawyer"])  # the AI cited article 96
+    with pytest.raises(ValidationError):
+        services.decide(record, people.lawyer, "correct", corrected_answer="Это про виды отпусков.",
+                        articles=[("K1500000414", "999")])
+    record.refresh_from_db()
+    assert record.review_status == "pending" and record.corrected_citations == []
+    client.force_login(people.lawyer)
+    response = client.post(f"/ai/records/{record.pk}/", {"decision": "correct", "note": "",
+                                                        "corrected_answer": "Виды отпусков названы в статье 87.",
+                                                        "articles": "K1500000414 87"})
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.shown_citations == [{"act": "K1500000414", "number": "87", "verified": True, "reason": ""}]
+    client.force_login(people.member_user)
+    html = client.get(f"/assistant/answers/{record.pk}/").content.decode()
+    assert "/law/K1500000414/87/" in html and "/law/K1500000414/96/" not in html
+    from odaq.assistant.api import answer_payload
+
+    assert [c["number"] for c in answer_payload(record)["citations"]] == ["87"]
+
+
+def test_changing_a_card_forgets_its_vectors_through_the_signal(law, people, django_capture_on_commit_callbacks):
+    from odaq.assistant.pipeline import cards
+
+    with django_capture_on_commit_callbacks(execute=True):
+        card = services.save_card(people.central_admin, questions_kk="Демалыс бөлінеді ме?",
+                                  questions_ru="Делится ли отпуск?", answer_kk="Иә (96-бап).",
+                                  answer_ru="Да (статья 96 ТК РК).", articles=[("K1500000414", "96")])
+    assert [s.number for s in cards.card_sources(card, "kk")] == ["96"]
+    cards._cache[card.pk] = (card.updated_at, None)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.retire_card(card, people.central_admin)
+    assert card.pk not in cards._cache

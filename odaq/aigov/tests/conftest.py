@@ -1,1 +1,0 @@
-from odaq.assistant.tests.conftest import _assistant_settings, chat_server, law  # noqa: F401 (fixtures)
