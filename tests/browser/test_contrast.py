@@ -4,7 +4,7 @@ import pytest
 
 from odaq.notify.services import notify
 from odaq.orgs.tests.factories import UserFactory
-from tests.browser.helpers import log_in
+from tests.browser.helpers import log_in, open_menu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,6 +23,11 @@ def test_unread_badge_in_the_header_is_readable(page):
     user = UserFactory(email="reader@example.kz")
     notify(user, subject="Hello", email=False)
     log_in(page, "reader@example.kz")
-    badge = page.locator(".site-header .badge")
+    # On a phone the menu is folded: the count shows on the "Menu" button itself, and again inside the menu.
+    badge = page.locator("#menu-toggle .badge")
     assert badge.inner_text().strip() == "1"
     assert badge.evaluate(CONTRAST_JS) >= 4.5
+    open_menu(page)
+    in_menu = page.locator(".main-nav .badge")
+    assert in_menu.inner_text().strip() == "1"
+    assert in_menu.evaluate(CONTRAST_JS) >= 4.5

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from odaq.core import audit
 from odaq.core.models import User
 from odaq.core.paging import CappedPaginator
 from odaq.orgs.choices import MembershipStatus
