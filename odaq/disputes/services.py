@@ -18,8 +18,7 @@ from odaq.appeals.routing import region_of
 from odaq.appeals.selectors import can_handle as can_handle_appeal
 from odaq.appeals.text import clean_text
 from odaq.core import audit
-from odaq.law.models import Article
-from odaq.law.selectors import article_exists
+from odaq.law.selectors import article_exists, current_articles
 from odaq.orgs.models import Organisation, Person
 from odaq.orgs.scopes import Cap, can
 
@@ -188,8 +187,7 @@ def add_basis(actor, dispute: Dispute, *, act: str, article: str) -> LegalBasis:
                               code="no_article")
     if dispute.basis.filter(act=act, article=article).exists():
         raise ValidationError({"article": _("This article is already in the legal basis.")}, code="duplicate")
-    title = (Article.objects.filter(act_id=act, number=article, edition__is_current=True)
-             .values_list("title", flat=True).first() or "")
+    title = current_articles(act).filter(number=article).values_list("title", flat=True).first() or ""
     basis = LegalBasis.objects.create(dispute=dispute, act=act, article=article, title=title[:500])
     _event(dispute, EventKind.BASIS, actor, data={"act": act, "article": article})
     return basis
