@@ -125,7 +125,7 @@ def new(request):
                 add_service_errors(form, exc)
             else:
                 return redirect("disputes:detail", dispute.pk)
-    return render(request, "disputes/new.html", {"form": form})
+    return render(request, "disputes/new.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @require_POST
