@@ -43,6 +43,7 @@ class DisputeSerializer(serializers.ModelSerializer):
     claims = ClaimSerializer(many=True, read_only=True)
     basis = BasisSerializer(many=True, read_only=True)
     topic = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    status = serializers.CharField(read_only=True, help_text="open or closed")
 
     class Meta:
         model = Dispute

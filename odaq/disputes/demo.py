@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from odaq.appeals.models import Appeal
+from odaq.orgs.models import Person
 
 from .choices import ClaimKind, Kind, Outcome, StageKind, Status
 from .models import Claim, Dispute, Hearing, LegalBasis, Stage
@@ -37,9 +38,14 @@ def build(seed: int = 1, share: float = 0.25, today: dt.date | None = None) -> d
                                                                                        "region", "assignee")
                    .order_by("pk"))
     counts = {"disputes": 0, "stages": 0, "hearings": 0}
+    # the demo member (see demo_logins) follows at least one dispute in her cabinet
+    demo_member = set(Person.objects.filter(user__email="member@demo.odaq.kz").values_list("pk", flat=True))
     with transaction.atomic():
         for appeal in appeals:
-            if rng.random() > share:
+            chosen = appeal.person_id in demo_member
+            if chosen:
+                demo_member.discard(appeal.person_id)
+            if rng.random() > share and not chosen:
                 continue
             opened = timezone.localtime(appeal.created_at) + dt.timedelta(days=rng.randint(3, 20))
             if opened.date() >= today:
