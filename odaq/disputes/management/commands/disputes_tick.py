@@ -8,4 +8,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         counts = tick()
-        self.stdout.write(f"Disputes: {counts['deadlines']} time-limit warnings, {counts['hearings']} hearing reminders.")
+        self.stdout.write(f"Disputes: {counts['deadlines']} time-limit warnings, "
+                          f"{counts['hearings']} hearing reminders.")
