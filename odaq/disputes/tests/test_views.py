@@ -41,7 +41,7 @@ def test_recording_stages_through_the_card(client, cases):
     stage = dispute.stages.get()
     bad = client.post(url("decide"), {"stage": stage.pk, "decision-outcome": "won",
                                       "decision-decided_on": "2999-01-01"})
-    assert bad.status_code == 400 and "not in the future" in bad.content.decode()
+    assert bad.status_code == 400 and "decided_on" in bad.context["decision_form"].errors
     ok = client.post(url("decide"), {"stage": stage.pk, "decision-outcome": "partly",
                                      "decision-decided_on": timezone.localdate().isoformat(),
                                      "decision-awarded": "200000", "decision-recovered": "150000"})
@@ -113,4 +113,20 @@ def test_staff_list_and_new(client, cases):
     assert Dispute.objects.filter(subject="Collective claim", kind="collective").exists()
     missing = client.post(reverse("disputes:new"), {"organisation": cases.tree.school_a.pk, "kind": "individual",
                                                     "subject": "X", "iin": "000000000000"})
-    assert missing.status_code == 400 and "No member with this IIN" in missing.content.decode()
+    assert missing.status_code == 400 and "iin" in missing.context["form"].errors
+
+
+def test_documents_uploaded_on_the_card_are_checked_and_shared_on_request(client, cases):
+    dispute = opened(cases)
+    client.force_login(cases.people.lawyer)
+    url = reverse("disputes:action", args=[dispute.pk, "document"])
+    refused = client.post(url, {"document-kind": "decision", "document-files": upload("decision.pdf", b"<html>")})
+    assert refused.status_code == 400 and not dispute.documents.exists()
+    ok = client.post(url, {"document-kind": "decision", "document-shared": "on",
+                           "document-files": upload("decision.pdf", PDF)})
+    assert ok.status_code == 302
+    document = dispute.documents.get()
+    assert (document.kind, document.shared_with_member, document.content_type) == ("decision", True,
+                                                                                   "application/pdf")
+    download = client.get(reverse("disputes:download", args=[document.pk]))
+    assert download["Content-Disposition"].startswith("attachment") and download["X-Content-Type-Options"] == "nosniff"
