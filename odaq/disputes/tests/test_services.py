@@ -47,6 +47,10 @@ def test_a_dispute_on_its_own_collective(cases):
     assert dispute.kind == "collective" and dispute.region == cases.tree.region_a and dispute.person is None
     services.add_member(cases.people.lawyer, dispute, cases.people.member_a.person)
     assert list(dispute.members.all()) == [cases.people.member_a.person]
+    from odaq.disputes.selectors import my_disputes
+
+    assert list(my_disputes(cases.people.member_user)) == [dispute]  # a member of a collective dispute follows it
+    assert not my_disputes(cases.member_b_user).exists()
     with pytest.raises(ValidationError):
         services.open_dispute(cases.people.lawyer, organisation=cases.tree.school_a, subject="x", employer_bin="12")
     with pytest.raises(PermissionDenied):
