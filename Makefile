@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_MEMBERS ?= 3000
 PORT ?= 8000
 
-.PHONY: install translations demo test lint bench bench-appeals bench-voting bench-surveys eval-retrieval messages clean eval-assistant
+.PHONY: install translations demo test lint bench bench-appeals bench-voting bench-surveys bench-disputes eval-retrieval messages clean eval-assistant
 
 $(VENV)/.installed: pyproject.toml
 	@$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -27,6 +27,7 @@ demo: install translations
 	@$(BIN)/python manage.py demo_data --members $(DEMO_MEMBERS) --seed 1 --if-empty
 	@$(BIN)/python manage.py law_demo_import
 	@$(BIN)/python manage.py demo_appeals --count 3000 --seed 1 --if-empty
+	@$(BIN)/python manage.py demo_disputes --seed 1 --if-empty
 	@$(BIN)/python manage.py demo_voting --seed 1 --if-empty
 	@$(BIN)/python manage.py demo_surveys --seed 1 --if-empty
 	@$(BIN)/python manage.py demo_logins
@@ -50,6 +51,9 @@ bench-voting: install translations
 
 bench-surveys: install translations
 	$(BIN)/python bench/surveys.py
+
+bench-disputes: install translations
+	$(BIN)/python bench/disputes.py
 
 eval-retrieval: install translations
 	$(BIN)/python manage.py eval_retrieval --questions ../shared/eval/dev.jsonl

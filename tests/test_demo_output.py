@@ -44,6 +44,7 @@ def test_each_demo_step_prints_one_line(law_data, caplog):
         "demo_data": _run("demo_data", members=60, seed=1, if_empty=True),
         "law_demo_import": _run("law_demo_import"),
         "demo_appeals": _run("demo_appeals", count=40, seed=1, if_empty=True),
+        "demo_disputes": _run("demo_disputes", seed=1, if_empty=True),
         "demo_voting": _run("demo_voting", seed=1, if_empty=True),
         "demo_surveys": _run("demo_surveys", seed=1, if_empty=True),
     }

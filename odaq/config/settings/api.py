@@ -26,4 +26,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {  # choice sets whose field names other apps use too
+        "DisputeKindEnum": "odaq.disputes.choices.Kind",
+        "DisputeClaimKindEnum": "odaq.disputes.choices.ClaimKind",
+        "DisputeStageKindEnum": "odaq.disputes.choices.StageKind",
+        "DisputeOutcomeEnum": "odaq.disputes.choices.Outcome",
+    },
 }

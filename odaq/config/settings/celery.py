@@ -24,6 +24,9 @@ CELERY_BEAT_SCHEDULE["surveys-announce"] = {  # surveys: notify members of surve
 CELERY_BEAT_SCHEDULE["audit-checkpoint"] = {  # audit: anchor the head of the chain outside the database
     "task": "odaq.core.tasks.audit_checkpoint", "schedule": 600.0,
 }
+CELERY_BEAT_SCHEDULE["disputes-tick"] = {  # disputes: time-limit warnings and hearing reminders (idempotent)
+    "task": "odaq.disputes.tasks.disputes_tick", "schedule": 3 * 3600.0,
+}
 CELERY_BEAT_SCHEDULE["voting-tick"] = {"task": "odaq.voting.tasks.voting_tick", "schedule": 60.0}  # open/close votes
 
 # The embedded default has no beat process: `runserver` runs the schedule above in a thread (odaq/core/scheduler.py).
