@@ -86,13 +86,16 @@ def _highlight(snippet: str, spans) -> SafeString:
 
 
 def search_articles(query: str, *, lang: str, act: str | None = None, k: int = 10, mode: str = "hybrid"):
-    """Articles for a question, shown in the asker's language where that edition has the article."""
+    """Articles for a question, shown in ``lang`` (the chosen language of results) where that edition has the
+    article. The question is matched in the language it is written in, whatever ``lang`` is: a Russian query in
+    the Kazakh interface finds the articles its Russian words name and shows their Kazakh text."""
     index = get_index()
     if index is None:
         return []
     if index.vectors is None:
         mode = "lexical"  # the dense vectors are still being computed
-    hits = index.search(query, lang=lang, act=act, k=k, mode=mode)
+    query_lang = index.query_lang(query, default=lang)
+    hits = index.search(query, lang=query_lang, act=act, k=k, mode=mode, show_lang=lang)
     titles = {
         (a.act.adilet_id, a.number, a.lang): a.heading_line
         for a in Article.objects.filter(edition__is_current=True, number__in={h.number for h in hits},

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .align import align_terms, detect_lang, translate, word_terms
 from .bm25 import BM25
 from .embed import Embedder, VectorStore, default_embedder
 from .text import Analyzer
@@ -36,6 +37,10 @@ class Params:
     w_lex: float = 1.0  # BM25 over whole articles in the asker's language
     w_lex_passage: float = 0.25  # BM25 over passages in the asker's language
     w_cross: float = 0.0  # BM25 over whole articles in the other language (numbers, loan words)
+    w_trans: float = 0.0  # BM25 over whole articles in the other language, with the question's aligned terms
+    trans_min_dice: float = 0.5  # aligned partners kept for a query term: Dice at least this …
+    trans_per_term: int = 1  # … and at most this many per term
+    align: bool = True  # compute the kk↔ru term list from the parallel articles (needed by w_trans)
     w_dense: float = 2.0  # dense similarity over passages of both languages (Russian questions)
     w_dense_kk: float = 0.75  # the same for Kazakh questions (the small model is weaker in Kazakh); < 0: w_dense
     dense_query_chars: int = 350  # longer questions are cut (at a word) before embedding: bounds the latency
@@ -94,7 +99,7 @@ class RetrievalIndex:
         clone = object.__new__(RetrievalIndex)
         clone.__dict__.update(self.__dict__)
         clone.params = new
-        lex = ("k1", "b", "kk_mode", "ru_mode", "bigrams")
+        lex = ("k1", "b", "kk_mode", "ru_mode", "bigrams", "align")
         if any(getattr(new, f) != getattr(self.params, f) for f in lex):
             clone._build_lexical()
         return clone
@@ -123,6 +128,23 @@ class RetrievalIndex:
                     whole[a] = list(terms)
             self.art_bm25[lang] = (BM25(list(whole.values()), k1=pr.k1, b=pr.b),
                                    np.array(list(whole), dtype=np.int32))
+        self.terms = {"kk": {}, "ru": {}}
+        if pr.align:
+            self.terms = align_terms(self._parallel_texts(), self.analyzers)
+
+    def _parallel_texts(self):
+        """(kk text, ru text) of every article present in both editions."""
+        texts: dict[tuple[int, str], list[str]] = {}
+        for i, p in enumerate(self.passages):
+            texts.setdefault((int(self.p_article[i]), p.lang), []).append(p.text)
+        for a in range(len(self.articles)):
+            if (a, "kk") in texts and (a, "ru") in texts:
+                yield "\n".join(texts[(a, "kk")]), "\n".join(texts[(a, "ru")])
+
+    def query_lang(self, query: str, default: str = "kk") -> str:
+        """The language a query is written in (Kazakh letters, else the edition whose vocabulary knows more)."""
+        vocab = {lg: self.art_bm25[lg][0].postings for lg in LANGS}
+        return detect_lang(query, vocab, self.analyzers, default=default)
 
     # ----------------------------------------------------------------- scoring
     def _article_max(self, rows: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -163,6 +185,14 @@ class RetrievalIndex:
                     if pr.w_lex_passage > 0:
                         ranked = self._ranked(self._article_max(self.lang_rows[lg], pscores[lg]), allowed, True)
                         lists.append((pr.w_lex_passage, ranked))
+            if pr.w_trans > 0 and len(self.lang_rows[other]) and self.terms.get(lang):
+                terms = translate(sorted(word_terms(self.analyzers[lang], query)), self.terms[lang],
+                                  pr.trans_min_dice, pr.trans_per_term)
+                if terms:
+                    bm, arts = self.art_bm25[other]
+                    art_scores = np.full(len(self.articles), -np.inf, dtype=np.float32)
+                    art_scores[arts] = bm.scores(terms)
+                    lists.append((pr.w_trans, self._ranked(art_scores, allowed, True)))
         if mode in ("dense", "hybrid") and self.vectors is not None and len(self.passages):
             if qvec is None:
                 qvec = self.embedder.query(cut_query(query, pr.dense_query_chars))
@@ -196,12 +226,13 @@ class RetrievalIndex:
         return order, pscores
 
     def search(self, query: str, lang: str, act: str | None = None, k: int = 10, mode: str = "hybrid",
-               qvec: np.ndarray | None = None) -> list[Hit]:
-        """Top ``k`` articles for ``query`` asked in ``lang`` (optionally within one act)."""
+               qvec: np.ndarray | None = None, show_lang: str | None = None) -> list[Hit]:
+        """Top ``k`` articles for ``query`` asked in ``lang`` (optionally within one act), each shown by its best
+        passage in ``show_lang`` (default: ``lang``) where that edition has the article."""
         if not query.strip() or not self.passages:
             return []
         order, pscores = self.rank(query, lang, act, mode, qvec)
-        return [self._hit(a, score, query, lang, pscores) for a, score in order[:k]]
+        return [self._hit(a, score, query, show_lang or lang, pscores) for a, score in order[:k]]
 
     # ----------------------------------------------------------------- presentation
     def _best_passage(self, a: int, lang: str, pscores: dict[str, np.ndarray]) -> int:
