@@ -128,9 +128,15 @@ class RetrievalIndex:
                     whole[a] = list(terms)
             self.art_bm25[lang] = (BM25(list(whole.values()), k1=pr.k1, b=pr.b),
                                    np.array(list(whole), dtype=np.int32))
-        self.terms = {"kk": {}, "ru": {}}
-        if pr.align:
-            self.terms = align_terms(self._parallel_texts(), self.analyzers)
+        self._terms = None  # the kk↔ru term list, aligned on first use (see :attr:`terms`)
+
+    @property
+    def terms(self) -> dict[str, dict]:
+        """``{"kk": {kk term: ((ru term, dice), …)}, "ru": {…}}`` aligned from the parallel articles."""
+        if self._terms is None:
+            self._terms = align_terms(self._parallel_texts(), self.analyzers) if self.params.align else \
+                {"kk": {}, "ru": {}}
+        return self._terms
 
     def _parallel_texts(self):
         """(kk text, ru text) of every article present in both editions."""
