@@ -36,7 +36,8 @@ def rebuild(*, background: bool = False) -> int:
     """Rebuild this process's index from the current editions.
 
     With ``background`` the lexical index is ready at once and the dense vectors (minutes for a whole
-    code on two cores, once: they are kept in the store) are computed in a thread, then swapped in.
+    code on two cores, once: they are kept in the store) are computed in a thread and swapped in language by
+    language (Russian first), so no request waits for them.
     """
     from .retrieval.index import RetrievalIndex
 
@@ -52,15 +53,18 @@ def rebuild(*, background: bool = False) -> int:
             return len(passages)
         _state["index"] = RetrievalIndex.build(passages, dense=False)
 
+    lexical = _state["index"]
+
     def dense():
         try:
-            full = RetrievalIndex.build(passages, store_dir=settings.ODAQ_LAW_INDEX_DIR)
+            for staged in lexical.dense_stages(settings.ODAQ_LAW_INDEX_DIR):
+                with _lock:
+                    if _state["version"] != version:
+                        return  # a newer edition arrived: its own build takes over
+                    _state["index"] = staged
         except Exception:  # noqa: BLE001 - lexical search keeps working; the next change retries
             log.exception("dense law index build failed")
             return
-        with _lock:
-            if _state["version"] == version:
-                _state["index"] = full
         log.info("dense law index ready", extra={"passages": len(passages)})
 
     threading.Thread(target=dense, name="law-dense-index", daemon=True).start()

@@ -69,6 +69,7 @@ class RetrievalIndex:
         self.passages = list(passages)
         self.embedder = embedder
         self.vectors = vectors
+        self.dense_rows: np.ndarray | None = None  # passages that have a vector (None: all of them)
         self.articles: list[tuple[str, str]] = []
         index_of: dict[tuple[str, str], int] = {}
         for p in self.passages:
@@ -92,6 +93,31 @@ class RetrievalIndex:
             store = VectorStore(store_dir or default_store_dir(), embedder)
             vectors = store.ensure([p.text for p in passages], progress=progress)
         return cls(passages, vectors, embedder if dense else None, params)
+
+    def dense_stages(self, store_dir: str | os.PathLike | None = None, embedder: Embedder | None = None,
+                     langs: Sequence[str] = LANGS, progress: Callable[[int, int], None] | None = None):
+        """Embed the passages language by language (Russian first: the small model reads it best and every
+        article has a Russian edition) and yield, after each language, a copy of this index whose dense signal
+        covers the passages embedded so far. A server swaps each copy in: semantic search arrives in stages and
+        no request waits for it."""
+        embedder = embedder or default_embedder()
+        store = VectorStore(store_dir or default_store_dir(), embedder)
+        done = np.zeros(len(self.passages), dtype=bool)
+        vectors = None
+        for lang in langs:
+            rows = np.array([i for i, p in enumerate(self.passages) if p.lang == lang], dtype=np.int64)
+            if not len(rows):
+                continue
+            part = store.ensure([self.passages[i].text for i in rows], progress=progress)
+            if vectors is None:
+                vectors = np.zeros((len(self.passages), part.shape[1]), dtype=np.float32)
+            vectors[rows] = part
+            done[rows] = True
+            clone = object.__new__(RetrievalIndex)
+            clone.__dict__.update(self.__dict__)
+            clone.embedder, clone.vectors = embedder, vectors.copy()
+            clone.dense_rows = None if done.all() else np.flatnonzero(done)
+            yield clone
 
     def with_params(self, **changes) -> "RetrievalIndex":
         """A copy with other parameters (re-analyses only when a lexical knob changed)."""
@@ -205,7 +231,8 @@ class RetrievalIndex:
             sims = np.einsum("ij,j->i", self.vectors, qvec)  # not BLAS: its idle threads slow the next query
             pscores["dense"] = sims
             wd = pr.w_dense_kk if lang == "kk" and pr.w_dense_kk >= 0 else pr.w_dense
-            ranked = self._ranked(self._article_max(np.arange(len(self.passages)), sims), allowed, False)
+            rows = np.arange(len(self.passages)) if self.dense_rows is None else self.dense_rows
+            ranked = self._ranked(self._article_max(rows, sims[rows]), allowed, False)
             lists.append((wd if mode == "hybrid" else 1.0, ranked))
         return lists, pscores
 
