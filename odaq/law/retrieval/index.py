@@ -15,6 +15,7 @@ import numpy as np
 from .align import align_terms, detect_lang, translate, word_terms
 from .bm25 import BM25
 from .embed import Embedder, VectorStore, default_embedder
+from .expand import expand_query
 from .text import Analyzer
 from .types import Hit, Passage
 
@@ -40,6 +41,8 @@ class Params:
     w_trans: float = 0.0  # BM25 over whole articles in the other language, with the question's aligned terms
     trans_min_dice: float = 0.5  # aligned partners kept for a query term: Dice at least this …
     trans_per_term: int = 1  # … and at most this many per term
+    expand: str = "ru"  # languages whose questions get the legal wording of colloquial words (lexical signals);
+    # measured on the held-out half: helps Russian, not Kazakh (docs/law.md)
     align: bool = True  # compute the kk↔ru term list from the parallel articles (needed by w_trans)
     w_dense: float = 2.0  # dense similarity over passages of both languages (Russian questions)
     w_dense_kk: float = 0.75  # the same for Kazakh questions (the small model is weaker in Kazakh); < 0: w_dense
@@ -203,6 +206,9 @@ class RetrievalIndex:
         lists: list[tuple[float, tuple[np.ndarray, np.ndarray]]] = []
         pscores: dict[str, np.ndarray] = {}
         other = "kk" if lang == "ru" else "ru"
+        dense_query = query
+        if lang in pr.expand.split(","):
+            query = expand_query(query, lang)
         if mode in ("lexical", "hybrid"):
             for lg, w in ((lang, pr.w_lex), (other, pr.w_cross)):
                 if w <= 0 or not len(self.lang_rows[lg]):
@@ -227,7 +233,7 @@ class RetrievalIndex:
                     lists.append((pr.w_trans, self._ranked(art_scores, allowed, True)))
         if mode in ("dense", "hybrid") and self.vectors is not None and len(self.passages):
             if qvec is None:
-                qvec = self.embedder.query(cut_query(query, pr.dense_query_chars))
+                qvec = self.embedder.query(cut_query(dense_query, pr.dense_query_chars))
             sims = np.einsum("ij,j->i", self.vectors, qvec)  # not BLAS: its idle threads slow the next query
             pscores["dense"] = sims
             wd = pr.w_dense_kk if lang == "kk" and pr.w_dense_kk >= 0 else pr.w_dense

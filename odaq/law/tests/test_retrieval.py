@@ -349,3 +349,14 @@ def test_term_list_aligned_from_parallel_articles():
     assert translate(["тунг"], table["kk"], min_dice=0.5, per_term=1) == ["ночн"]
     assert "демал" not in table["kk"]  # one article is chance, not a translation
     assert table["ru"]["ночн"][0][0] == "тунг"
+
+
+def test_colloquial_words_get_the_legal_wording():
+    from odaq.law.retrieval.expand import expand_query
+
+    assert "заработная плата" in expand_query("Задержали зарплату на месяц", "ru")
+    assert "отпуск по уходу за ребенком" in expand_query("Можно ли уйти в декрет раньше?", "ru")
+    assert "төлеу мерзімі" in expand_query("Жалақы кешікті", "kk")
+    assert expand_query("Статья 113", "ru") == "Статья 113"
+    index = RetrievalIndex(make_passages(), None, None)
+    assert index.search("задержали зарплату", "ru", k=1, mode="lexical")[0].number == "113"
