@@ -26,8 +26,8 @@ import django  # noqa: E402
 django.setup()
 
 from odaq.law.retrieval.corpus import default_data_dir, passages_from_manifest  # noqa: E402
-from odaq.law.retrieval.embed import VectorStore, default_embedder  # noqa: E402
-from odaq.law.retrieval.index import RetrievalIndex, default_store_dir  # noqa: E402
+from odaq.law.retrieval.embed import VectorStore, default_embedder, text_key  # noqa: E402
+from odaq.law.retrieval.index import default_store_dir  # noqa: E402
 
 
 def main() -> None:
@@ -46,13 +46,11 @@ def main() -> None:
     total_w = total_c = 0.0
     total_n = 0
     for lang in args.langs.split(","):
-        texts = RetrievalIndex.texts_to_embed([p for p in passages if p.lang == lang]) \
-            if hasattr(RetrievalIndex, "texts_to_embed") else [p.text for p in passages if p.lang == lang]
+        texts = [p.text for p in passages if p.lang == lang]
         if args.limit:
             texts = texts[: args.limit]
         store = VectorStore(store_dir, embedder)
-        todo = len({t for t in texts} - set()) - sum(1 for t in set(texts) if store.has(t)) \
-            if hasattr(store, "has") else len(texts)
+        todo = len({text_key(t) for t in texts} - set(store.row))
         w0, c0 = time.perf_counter(), time.process_time()
         store.ensure(texts)
         w, c = time.perf_counter() - w0, time.process_time() - c0
