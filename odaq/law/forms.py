@@ -8,8 +8,9 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Question or words"), max_length=500, required=False,
                         widget=forms.TextInput(attrs={"type": "search"}))
     act = forms.ChoiceField(label=_("Act"), required=False)
-    lang = forms.ChoiceField(label=_("Language of results"), required=False,
-                             choices=[("", _("My language")), ("kk", _("Kazakh")), ("ru", _("Russian"))])
+    # A visible choice: the question may be typed in either language, the articles are shown in this one.
+    lang = forms.ChoiceField(label=_("Language of results"), required=False, widget=forms.RadioSelect,
+                             choices=[("kk", _("Kazakh")), ("ru", _("Russian"))])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -113,6 +113,15 @@ class Article(models.Model):
         """ "Статья 52. Title" / "52-бап. Title", as the act itself writes it."""
         return article_heading(self.number, self.lang, self.title)
 
+    @property
+    def official_url(self) -> str:
+        """The act's official text on adilet.zan.kz, in this article's language."""
+        return official_url(self.act.adilet_id, self.lang)
+
+
+def official_url(adilet_id: str, lang: str) -> str:
+    return f"https://adilet.zan.kz/{'kaz' if lang == 'kk' else 'rus'}/docs/{adilet_id}"
+
 
 def article_heading(number: str, lang: str, title: str) -> str:
     label = f"{number}-бап." if lang == "kk" else f"Статья {number}."

@@ -36,7 +36,8 @@ def rebuild(*, background: bool = False) -> int:
     """Rebuild this process's index from the current editions.
 
     With ``background`` the lexical index is ready at once and the dense vectors (minutes for a whole
-    code on two cores, once: they are kept in the store) are computed in a thread, then swapped in.
+    code on two cores, once: they are kept in the store) are computed in a thread and swapped in language by
+    language (Russian first), so no request waits for them.
     """
     from .retrieval.index import RetrievalIndex
 
@@ -52,15 +53,18 @@ def rebuild(*, background: bool = False) -> int:
             return len(passages)
         _state["index"] = RetrievalIndex.build(passages, dense=False)
 
+    lexical = _state["index"]
+
     def dense():
         try:
-            full = RetrievalIndex.build(passages, store_dir=settings.ODAQ_LAW_INDEX_DIR)
+            for staged in lexical.dense_stages(settings.ODAQ_LAW_INDEX_DIR):
+                with _lock:
+                    if _state["version"] != version:
+                        return  # a newer edition arrived: its own build takes over
+                    _state["index"] = staged
         except Exception:  # noqa: BLE001 - lexical search keeps working; the next change retries
             log.exception("dense law index build failed")
             return
-        with _lock:
-            if _state["version"] == version:
-                _state["index"] = full
         log.info("dense law index ready", extra={"passages": len(passages)})
 
     threading.Thread(target=dense, name="law-dense-index", daemon=True).start()
@@ -86,13 +90,16 @@ def _highlight(snippet: str, spans) -> SafeString:
 
 
 def search_articles(query: str, *, lang: str, act: str | None = None, k: int = 10, mode: str = "hybrid"):
-    """Articles for a question, shown in the asker's language where that edition has the article."""
+    """Articles for a question, shown in ``lang`` (the chosen language of results) where that edition has the
+    article. The question is matched in the language it is written in, whatever ``lang`` is: a Russian query in
+    the Kazakh interface finds the articles its Russian words name and shows their Kazakh text."""
     index = get_index()
     if index is None:
         return []
     if index.vectors is None:
         mode = "lexical"  # the dense vectors are still being computed
-    hits = index.search(query, lang=lang, act=act, k=k, mode=mode)
+    query_lang = index.query_lang(query, default=lang)
+    hits = index.search(query, lang=query_lang, act=act, k=k, mode=mode, show_lang=lang)
     titles = {
         (a.act.adilet_id, a.number, a.lang): a.heading_line
         for a in Article.objects.filter(edition__is_current=True, number__in={h.number for h in hits},

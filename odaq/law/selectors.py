@@ -82,6 +82,14 @@ def other_language_article(art: Article) -> Article | None:
     return current_articles(art.act.adilet_id, other).filter(number=art.number).first()
 
 
+def neighbours(art: Article) -> tuple[Article | None, Article | None]:
+    """The previous and the next article of the same edition (by position in the act)."""
+    same = Article.objects.filter(edition=art.edition).only("number", "title", "lang", "position")
+    prev = same.filter(position__lt=art.position).order_by("-position").first()
+    nxt = same.filter(position__gt=art.position).order_by("position").first()
+    return prev, nxt
+
+
 def last_change(art: Article) -> ArticleChange | None:
     return ArticleChange.objects.filter(act=art.act, number=art.number, lang=art.lang,
                                         edition=art.edition).first()

@@ -28,15 +28,23 @@ def act_detail(request, act_id: str):
 
 def article_detail(request, act_id: str, number: str):
     art = selectors.article(act_id, number, _lang(request))
+    prev, nxt = selectors.neighbours(art)
     return render(request, "law/article_detail.html", {
         "article": art,
+        "prev": prev,
+        "next": nxt,
         "other": selectors.other_language_article(art),
         "change": selectors.last_change(art),
     })
 
 
 def search(request):
-    form = SearchForm(request.GET or None)
+    data = None
+    if request.GET:
+        data = request.GET.copy()
+        if data.get("lang") not in ("kk", "ru"):
+            data["lang"] = _lang(request)  # the interface language, shown as the checked choice
+    form = SearchForm(data, initial={"lang": _lang(request)})
     hits = []
     if form.is_valid() and form.cleaned_data["q"]:
         from .search import search_articles

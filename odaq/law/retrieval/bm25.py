@@ -1,7 +1,5 @@
 """Okapi BM25 over analysed documents, with postings held in numpy arrays."""
 
-from collections import Counter, defaultdict
-
 import numpy as np
 
 
@@ -18,18 +16,25 @@ class BM25:
         lengths = np.array([len(d) for d in docs], dtype=np.float32)
         avgdl = float(lengths.mean()) if self.n and lengths.sum() else 1.0
         norm = k1 * (1.0 - b + b * lengths / avgdl)
-        ids: dict[str, list[int]] = defaultdict(list)
-        tfs: dict[str, list[int]] = defaultdict(list)
-        for i, doc in enumerate(docs):
-            for term, tf in Counter(doc).items():
-                ids[term].append(i)
-                tfs[term].append(tf)
+        # (term id, doc) pairs -> term frequencies, grouped by term: numpy instead of a dict of lists per term
+        vocab: dict[str, int] = {}
+        tids = np.fromiter((vocab.setdefault(t, len(vocab)) for doc in docs for t in doc), dtype=np.int64,
+                           count=int(lengths.sum()))
+        dids = np.repeat(np.arange(self.n, dtype=np.int64), lengths.astype(np.int64))
         self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for term, doc_ids in ids.items():
-            d = np.asarray(doc_ids, dtype=np.int32)
-            tf = np.asarray(tfs[term], dtype=np.float32)
-            idf = np.log1p((self.n - len(d) + 0.5) / (len(d) + 0.5))
-            self.postings[term] = (d, (idf * tf * (k1 + 1.0) / (tf + norm[d])).astype(np.float32))
+        if not len(tids):
+            return
+        pairs, tf = np.unique(tids * max(self.n, 1) + dids, return_counts=True)  # sorted by term, then doc
+        term_of, doc_of = pairs // max(self.n, 1), (pairs % max(self.n, 1)).astype(np.int32)
+        starts = np.flatnonzero(np.r_[True, term_of[1:] != term_of[:-1]])
+        ends = np.r_[starts[1:], len(pairs)]
+        df = (ends - starts).astype(np.float64)
+        idf = np.log1p((self.n - df + 0.5) / (df + 0.5))
+        tf = tf.astype(np.float32)
+        weights = (np.repeat(idf, ends - starts) * tf * (k1 + 1.0) / (tf + norm[doc_of])).astype(np.float32)
+        names = list(vocab)
+        for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
+            self.postings[names[int(term_of[s])]] = (doc_of[s:e], weights[s:e])
 
     def scores(self, terms: list[str]) -> np.ndarray:
         out = np.zeros(self.n, dtype=np.float32)

@@ -299,3 +299,64 @@ def test_eval_command_prints_result_line(tmp_path, capsys):
     assert any(line.startswith("lexical ") for line in out) and any(line.startswith("dense ") for line in out)
     assert re.fullmatch(r"RESULT retrieval recall5_ru=1\.000 recall5_kk=1\.000 recall5_all=1\.000 "
                         r"mrr_all=\d\.\d{3} p95_ms=\d+\.\d", out[-1]), out[-1]
+
+
+def test_dense_arrives_in_stages_russian_first(tmp_path):
+    passages = make_passages()
+    emb = CountingEmbedder({"Статья 77.": [1, 0, 0], "77-бап.": [1, 0, 0], "ночь": [1, 0, 0]}, dim=3)
+    lexical = RetrievalIndex(passages, None, None)
+    stages = list(lexical.dense_stages(tmp_path, embedder=emb))
+    ru = [i for i, p in enumerate(passages) if p.lang == "ru"]
+    assert len(stages) == 2 and lexical.vectors is None  # the lexical index itself is left as it was
+    assert stages[0].dense_rows.tolist() == ru and stages[1].dense_rows is None
+    assert emb.calls == len(passages)
+    # the first stage already answers semantically, through the Russian passages only
+    hits = stages[0].search("ночь", "kk", k=1, mode="dense")
+    assert hits[0].number == "77"
+    assert {h.number for h in stages[0].search("ночь", "kk", k=10, mode="dense")} == {"113", "66", "99", "77"}
+
+
+def test_query_language_is_read_from_the_words():
+    index = RetrievalIndex(make_passages(), None, None)
+    assert index.query_lang("заработная плата", default="kk") == "ru"
+    assert index.query_lang("жалақы", default="ru") == "kk"
+    assert index.query_lang("жалакы толеу мерзими", default="ru") == "kk"  # Kazakh typed without Kazakh letters
+    assert index.query_lang("123", default="ru") == "ru"
+
+
+def test_results_shown_in_the_chosen_language():
+    index = RetrievalIndex(make_passages(), None, None)
+    hit = index.search("дисциплинарное взыскание", "ru", k=1, mode="lexical", show_lang="kk")[0]
+    assert (hit.number, hit.lang) == ("66", "kk") and hit.title.startswith("Тәртіптік")
+    only_ru = index.search("беременность", "ru", k=1, mode="lexical", show_lang="kk")[0]
+    assert (only_ru.number, only_ru.lang) == ("99", "ru")  # no Kazakh edition: the Russian one is shown
+
+
+def test_term_list_aligned_from_parallel_articles():
+    from odaq.law.retrieval.align import align_terms, translate
+
+    pairs = [
+        ("Жалақы айына бір рет төленеді.", "Заработная плата выплачивается раз в месяц."),
+        ("Жалақы мерзімі кешіктірілмейді.", "Заработная плата выплачивается в срок."),
+        ("Түнгі жұмыс ақысы.", "Оплата ночной работы."),
+        ("Түнгі уақыт есептеледі.", "Ночное время учитывается."),
+        ("Демалыс беріледі.", "Отпуск предоставляется."),
+    ]
+    index = RetrievalIndex(make_passages(), None, None)
+    table = align_terms(pairs, index.analyzers)
+    salary = table["kk"]["жалак"]  # "заработн", "плат", "выплачива" co-occur with it equally
+    assert {d for _, d in salary} == {1.0} and {t for t, _ in salary} <= {"заработн", "плат", "выплачива"}
+    assert translate(["тунг"], table["kk"], min_dice=0.5, per_term=1) == ["ночн"]
+    assert "демал" not in table["kk"]  # one article is chance, not a translation
+    assert table["ru"]["ночн"][0][0] == "тунг"
+
+
+def test_colloquial_words_get_the_legal_wording():
+    from odaq.law.retrieval.expand import expand_query
+
+    assert "заработная плата" in expand_query("Задержали зарплату на месяц", "ru")
+    assert "отпуск по уходу за ребенком" in expand_query("Можно ли уйти в декрет раньше?", "ru")
+    assert "төлеу мерзімі" in expand_query("Жалақы кешікті", "kk")
+    assert expand_query("Статья 113", "ru") == "Статья 113"
+    index = RetrievalIndex(make_passages(), None, None)
+    assert index.search("задержали зарплату", "ru", k=1, mode="lexical")[0].number == "113"

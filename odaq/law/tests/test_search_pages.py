@@ -55,3 +55,37 @@ def test_background_build_serves_lexical_at_once_then_hybrid(db, law_dir):  # no
         if thread.name == "law-dense-index":
             thread.join(120)
     assert search.get_index().vectors is not None
+
+
+def _lexical_only():
+    """The index as it is while the dense vectors are still being computed (words alone decide)."""
+    lexical = search.get_index().with_params()
+    lexical.vectors = None
+    search._state["index"] = lexical
+
+
+def test_a_russian_query_in_the_kazakh_interface_finds_the_article_and_shows_it_in_kazakh(client, corpus):
+    _lexical_only()
+    page = client.get("/law/search/", {"q": "ежегодный оплачиваемый отпуск"}, HTTP_ACCEPT_LANGUAGE="kk")
+    hit = page.context["hits"][0]
+    assert (hit.number, hit.lang) == ("2", "kk") and hit.title.startswith("2-бап.")
+    assert hit.url == "/law/K0000000001/2/?lang=kk"
+    html = page.content.decode()
+    assert 'type="radio" name="lang" value="kk"' in html and 'value="ru"' in html  # the choice is visible
+    assert page.context["form"]["lang"].value() == "kk"
+
+
+def test_a_kazakh_query_with_russian_results(client, corpus):
+    _lexical_only()
+    page = client.get("/law/search/", {"q": "жыл сайынғы демалыс", "lang": "ru"})
+    hit = page.context["hits"][0]
+    assert (hit.number, hit.lang) == ("2", "ru") and hit.title.startswith("Статья 2.")
+
+
+def test_article_page_links_to_the_official_text_and_its_neighbours(client, corpus):
+    html = client.get("/law/K0000000001/2/", {"lang": "kk"}).content.decode()
+    assert "https://adilet.zan.kz/kaz/docs/K0000000001" in html
+    assert 'rel="prev" href="/law/K0000000001/1/?lang=kk"' in html
+    assert 'rel="next" href="/law/K0000000001/2-1/?lang=kk"' in html
+    first = client.get("/law/K0000000001/1/", {"lang": "ru"}).content.decode()
+    assert "https://adilet.zan.kz/rus/docs/K0000000001" in first and 'rel="prev"' not in first
