@@ -90,8 +90,8 @@ LAW_KK = re.compile(
 )
 OTHER_ACTS = re.compile(
     r"(?<![\w])(?:конституци\w*|правил\w*|приказ\w*|постановлени\w*|положени\w*|инструкци\w*|регламент\w*"
-    r"|договор\w*|соглашени\w*|конвенци\w*|указ\w*|решени\w*|определени\w*|устав\w*"
-    r"|қағида\w*|бұйрығ\w*|бұйрық\w*|қаулы\w*|ереже\w*|нұсқаулы\w*|шарт\w*|келісім\w*|конвенция\w*|жарғы\w*"
+    r"|договор\w*|соглашени\w*|конвенци\w*|указ(?:а|ом|е|у|ы)?|решени\w*|определени\w*|устав\w*"
+    r"|қағида\w*|бұйрығ\w*|бұйрық\w*|қаулы\w*|ереже\w*|нұсқаулы\w*|шарт\w*|келісім\w*(?!\s+комисси)|конвенция\w*|жарғы\w*"
     r"|шешім\w*|ұйғарым\w*)(?![\w])",
     re.I,
 )
@@ -162,6 +162,7 @@ class _Mention:
     start: int
     end: int
     act: str  # act id, UNKNOWN or ANAPHOR
+    other: bool = False  # a document that is no act of law (order, contract, decision…)
 
 
 def _groups(text: str) -> list[_Group]:
@@ -190,8 +191,8 @@ def _groups(text: str) -> list[_Group]:
 def _mentions(text: str, catalogue: Catalogue) -> list[_Mention]:
     found: list[_Mention] = []
 
-    def add(start: int, end: int, act: str) -> None:
-        found.append(_Mention(start, end, act))
+    def add(start: int, end: int, act: str, other: bool = False) -> None:
+        found.append(_Mention(start, end, act, other))
 
     for m in ANAPHORS.finditer(text):
         add(m.start(), m.end(), ANAPHOR)
@@ -218,7 +219,7 @@ def _mentions(text: str, catalogue: Catalogue) -> list[_Mention]:
         start = m.start("q") - 1 if m.group("q") else m.start("t")
         add(start, m.end(), catalogue.act_by_title(title))
     for m in OTHER_ACTS.finditer(text):
-        add(m.start(), m.end(), UNKNOWN)
+        add(m.start(), m.end(), UNKNOWN, other=True)
     # Overlaps: the longest mention wins (a law's title may contain "кодекс", a code's name a date…).
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[_Mention] = []
@@ -274,14 +275,6 @@ def extract(text: str, catalogue: Catalogue) -> list[Citation]:
                 break
         return lo
 
-    # Resolve anaphors to the concrete act named before them.
-    last = None
-    for mention in mentions:
-        if mention.act == ANAPHOR:
-            mention.act = last if last is not None else UNKNOWN
-        else:
-            last = mention.act
-
     def mention_between(lo: int, hi: int, after: bool) -> _Mention | None:
         inside = [m for m in mentions if m.start >= lo and m.end <= hi]
         if not inside:
@@ -333,6 +326,17 @@ def extract(text: str, catalogue: Catalogue) -> list[Citation]:
         gap = text[m.end:g.start]
         if g.kazakh or (len(gap) <= 40 and not other_group_between(m.end, g.start)):
             g.act = m.act
+
+    # "там же", "указанного Кодекса": the act of the reference before, else the act named last.
+    last: str | None = None
+    for g in groups:
+        if g.act == ANAPHOR:
+            if last is None:
+                named = [m for m in mentions if m.end <= g.start and m.act != ANAPHOR and not m.other]
+                last = named[-1].act if named else UNKNOWN
+            g.act = last
+        if g.act is not None:
+            last = g.act
 
     out: list[Citation] = []
     for g in groups:

@@ -170,3 +170,17 @@ def test_repealed_labour_code_is_ignored(text):
 
 def test_the_current_labour_code_with_its_date_is_resolved():
     assert pairs("статья 31 Трудового кодекса Республики Казахстан от 23 ноября 2015 года") == [(TK, "31")]
+
+
+def _own_cases():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).with_name("citation_cases.jsonl")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", _own_cases(), ids=lambda c: c["id"])
+def test_own_decision_sentences(case):
+    """Sentences written like the evaluation set (kk and ru), with their gold citations."""
+    assert sorted(set(pairs(case["text"]))) == sorted({(a, n) for a, n in case["gold"]})
