@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "odaq.assistant",
     "odaq.voting",
     "odaq.surveys",
+    "odaq.practice",
 ]
 
 MIDDLEWARE = [
