@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("odaq.assistant.api_urls")),
     path("", include("odaq.aigov.api_urls")),
     path("", include("odaq.surveys.api_urls")),
+    path("", include("odaq.practice.api_urls")),
 ]

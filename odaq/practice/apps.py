@@ -6,3 +6,10 @@ class PracticeConfig(AppConfig):
     name = "odaq.practice"
     label = "practice"
     verbose_name = _("Court practice")
+
+    def ready(self):
+        from odaq.law import panels
+
+        from .panels import applied_in
+
+        panels.register(applied_in)
