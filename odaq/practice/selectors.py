@@ -30,16 +30,24 @@ def reviewable_decisions(user) -> QuerySet[Decision]:
         scope_q(user, Cap.HANDLE_APPEALS, "region__path") | Q(uploaded_by=user))
 
 
+def _contains(field: str, word: str) -> Q:
+    """Case-insensitive for Cyrillic on SQLite too (its LIKE folds ASCII only)."""
+    q = Q()
+    for form in {word, word.lower(), word.capitalize(), word.upper()}:
+        q |= Q(**{f"{field}__icontains": form})
+    return q
+
+
 def search(qs: QuerySet[Decision], *, q: str = "", act: str = "", article: str = "", court: str = "",
            year: int | None = None, outcome: str = "", region=None) -> QuerySet[Decision]:
     for word in (q or "").split()[:10]:
-        qs = qs.filter(text__icontains=word)
+        qs = qs.filter(_contains("text", word))
     if act and article:
         qs = qs.filter(cited__act=act, cited__article=article)
     elif act:
         qs = qs.filter(cited__act=act)
     if court:
-        qs = qs.filter(court__icontains=court)
+        qs = qs.filter(_contains("court", court))
     if year:
         qs = qs.filter(decided_on__year=year)
     if outcome:
