@@ -45,7 +45,8 @@ def _pdf(text: str) -> bytes:
 def test_text_is_read_from_txt_docx_and_pdf():
     assert "статьи 52 ТК РК" in text_of("d.txt", DECISION_RU.encode("cp1251"))
     assert "статьи 52 ТК РК" in text_of("d.docx", _docx(DECISION_RU))
-    assert "Labour Code article 52" in text_of("d.pdf", _pdf("The court applied Labour Code article 52 and more words."))
+    pdf = _pdf("The court applied Labour Code article 52 and more words.")
+    assert "Labour Code article 52" in text_of("d.pdf", pdf)
 
 
 @pytest.mark.parametrize(("name", "data"), [("x.exe", b"MZ" + b"0" * 100), ("d.docx", b"PK broken" * 20),
