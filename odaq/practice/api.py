@@ -18,6 +18,8 @@ class CitedSerializer(serializers.ModelSerializer):
 class DecisionSerializer(serializers.ModelSerializer):
     cited = CitedSerializer(many=True, read_only=True)
     region_name = serializers.CharField(source="region.name", read_only=True, default="")
+    lang = serializers.CharField(read_only=True, help_text="kk or ru")
+    status = serializers.CharField(read_only=True, help_text="draft or published")
 
     class Meta:
         model = Decision
