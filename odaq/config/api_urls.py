@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("odaq.aigov.api_urls")),
     path("", include("odaq.surveys.api_urls")),
     path("", include("odaq.disputes.api_urls")),
+    path("", include("odaq.practice.api_urls")),
 ]

@@ -22,6 +22,7 @@ urlpatterns = [
     path("votes/", include("odaq.voting.urls")),
     path("surveys/", include("odaq.surveys.urls")),
     path("disputes/", include("odaq.disputes.urls")),
+    path("practice/", include("odaq.practice.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # Swagger UI from the pinned drf-spectacular-sidecar (no CDN), its init script a separate file (CSP).
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),

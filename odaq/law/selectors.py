@@ -118,3 +118,16 @@ def corpus_passages():
 def index_version() -> tuple:
     """Changes whenever a new edition becomes current: the search index is rebuilt then."""
     return tuple(Edition.objects.filter(is_current=True).order_by("pk").values_list("pk", flat=True))
+
+
+def citation_catalogue():
+    """What the citation extractor may resolve to: article numbers of every current edition, by act, and the
+    acts' titles and short names."""
+    from .citations import Catalogue
+
+    catalogue = Catalogue()
+    for act, number in current_articles().values_list("act__adilet_id", "number").iterator():
+        catalogue.articles.setdefault(act, set()).add(number)
+    for act in Act.objects.filter(adilet_id__in=list(catalogue.articles)):
+        catalogue.titles[act.adilet_id] = [t for t in (act.title_ru, act.title_kk, act.short_ru, act.short_kk) if t]
+    return catalogue

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from . import selectors
+from . import panels, selectors
 from .forms import SearchForm
 from .models import Act
 
@@ -35,6 +35,7 @@ def article_detail(request, act_id: str, number: str):
         "next": nxt,
         "other": selectors.other_language_article(art),
         "change": selectors.last_change(art),
+        "panels": panels.for_article(request, art.act.adilet_id, art.number),
     })
 
 

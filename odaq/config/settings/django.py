@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "odaq.voting",
     "odaq.surveys",
     "odaq.disputes",
+    "odaq.practice",
 ]
 
 MIDDLEWARE = [
