@@ -12,6 +12,7 @@ from odaq.assistant import starter_cards
 from odaq.law.models import Act
 
 DEMO_LAWYER = "legal.central@demo.odaq.kz"
+REFUSED_SHOWN = 3
 
 
 class Command(BaseCommand):
@@ -44,7 +45,8 @@ class Command(BaseCommand):
             new, kept = new + created, kept + (not created)
         line = f"Starter answers: {new} loaded as drafts for a lawyer's review, {kept} already loaded"
         if refused:
-            line += f", {len(refused)} refused: " + "; ".join(refused)
+            shown = "; ".join(refused[:REFUSED_SHOWN]) + ("; …" if len(refused) > REFUSED_SHOWN else "")
+            line += f", {len(refused)} refused (an article not in the knowledge base): {shown}"
         if approve_demo:
             line += "; " + self._approve_demo()
         self.stdout.write(line + ".")
