@@ -28,6 +28,7 @@ demo: install translations
 	@$(BIN)/python manage.py law_demo_import
 	@$(BIN)/python manage.py demo_appeals --count 3000 --seed 1 --if-empty
 	@$(BIN)/python manage.py demo_disputes --seed 1 --if-empty
+	@$(BIN)/python manage.py starter_cards --approve-demo
 	@$(BIN)/python manage.py demo_voting --seed 1 --if-empty
 	@$(BIN)/python manage.py demo_surveys --seed 1 --if-empty
 	@$(BIN)/python manage.py demo_logins

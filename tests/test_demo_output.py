@@ -45,11 +45,14 @@ def test_each_demo_step_prints_one_line(law_data, caplog):
         "law_demo_import": _run("law_demo_import"),
         "demo_appeals": _run("demo_appeals", count=40, seed=1, if_empty=True),
         "demo_disputes": _run("demo_disputes", seed=1, if_empty=True),
+        "starter_cards": _run("starter_cards", approve_demo=True),
         "demo_voting": _run("demo_voting", seed=1, if_empty=True),
         "demo_surveys": _run("demo_surveys", seed=1, if_empty=True),
     }
     assert {name: len(lines) for name, lines in steps.items()} == dict.fromkeys(steps, 1), steps
     law = steps["law_demo_import"][0]
+    # the test law holds none of the starter answers' articles: every card is refused, none shown
+    assert "40 refused" in steps["starter_cards"][0] and "0 approved as the demo lawyer" in steps["starter_cards"][0]
     assert "added 0" not in law and re.search(r"1 acts imported \(2 texts, 6 articles\)", law)
     # Inline tasks ran (the law index update, the appeals tick) without a log line each or a kombu warning.
     noisy = [r for r in caplog.records if r.name.startswith(("celery", "kombu")) and r.levelno >= logging.INFO]

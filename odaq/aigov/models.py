@@ -80,6 +80,18 @@ class AIRecord(models.Model):
         return None
 
     @property
+    def from_checked_card(self) -> bool:
+        """The member reads a lawyer-approved card (not a reviewed answer)."""
+        return bool(self.card_id and self.composer == Composer.CARD and not self.reviewed
+                    and self.card.approved_at)
+
+    @property
+    def card_lawyer(self) -> str:
+        """The name of the lawyer who approved the card, as members may read it (never an e-mail or phone)."""
+        user = self.card.approved_by if self.card_id else None
+        return getattr(user, "display_name", "") or ""
+
+    @property
     def verified_citations(self) -> list[dict]:
         return [c for c in self.citations if c.get("verified")]
 
@@ -103,7 +115,9 @@ class AnswerCard(models.Model):
     needs_review = models.BooleanField(_("needs review"), default=False)
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name=_("approved by"))
-    approved_at = models.DateTimeField(_("approved at"), default=timezone.now)
+    approved_at = models.DateTimeField(_("approved at"), default=timezone.now, null=True, blank=True)
+    # A starter answer written by the Odaq team (its key in the data file); empty for cards made from a review.
+    starter_key = models.CharField(_("starter answer"), max_length=64, blank=True, db_index=True)
     source_record = models.ForeignKey(AIRecord, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
     cited = GenericRelation("law.Citation", content_type_field="content_type", object_id_field="object_id")
@@ -112,6 +126,13 @@ class AnswerCard(models.Model):
         verbose_name = _("approved answer")
         verbose_name_plural = _("approved answers")
         ordering = ["-approved_at"]
+        constraints = [models.UniqueConstraint(fields=["starter_key"], condition=~models.Q(starter_key=""),
+                                               name="aigov_card_unique_starter_key")]
+
+    @property
+    def is_draft(self) -> bool:
+        """Written in advance and never approved by a lawyer: not shown to members."""
+        return self.approved_at is None
 
     def __str__(self) -> str:
         return (self.questions_ru or self.questions_kk).splitlines()[0][:80] if (

@@ -62,11 +62,13 @@ def record_for(user, pk: int, *caps: Cap) -> AIRecord:
 
 
 def usable_cards() -> list[AnswerCard]:
-    return list(AnswerCard.objects.filter(active=True, needs_review=False))
+    return list(AnswerCard.objects.filter(active=True, needs_review=False, approved_at__isnull=False)
+                .select_related("approved_by"))
 
 
 def cards_for_review() -> QuerySet[AnswerCard]:
-    return AnswerCard.objects.filter(active=True, needs_review=True).order_by("-updated_at")
+    """Cards waiting for a lawyer: starter drafts and cards whose cited article changed."""
+    return AnswerCard.objects.filter(active=True, needs_review=True).order_by("-updated_at", "pk")
 
 
 def cards_for(user) -> QuerySet[AnswerCard]:

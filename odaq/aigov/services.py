@@ -227,6 +227,53 @@ def save_card(reviewer, *, questions_kk: str, questions_ru: str, answer_kk: str,
     return card
 
 
+def draft_starter_card(*, key: str, questions_kk: str, questions_ru: str, answer_kk: str, answer_ru: str,
+                       articles: list[tuple[str, str]], topic: str = "") -> tuple[AnswerCard, bool]:
+    """Load a starter answer written in advance as a draft waiting for a lawyer; (card, created).
+
+    Idempotent by ``key``: a card already loaded (a draft, approved, edited or retired by a lawyer) is left as it
+    is. A card citing an article the knowledge base does not hold is refused (``ValidationError``)."""
+    key = (key or "").strip()
+    errors = {}
+    if not key or len(key) > 64:
+        errors["key"] = _("This field is required.")
+    for name, value in (("questions_kk", questions_kk), ("questions_ru", questions_ru), ("answer_kk", answer_kk),
+                        ("answer_ru", answer_ru)):
+        if not (value or "").strip():
+            errors[name] = _("This field is required.")
+        elif len(value) > ANSWER_MAX:
+            errors[name] = _("The answer is too long.")
+    articles = list(dict.fromkeys(articles or []))
+    found = _current_articles([(a, n, lg) for a, n in articles for lg in ("kk", "ru")])
+    missing = [f"{a} {n}" for a, n in articles if not any(k[:2] == (a, n) for k in found)]
+    if not articles:
+        errors["articles"] = _("Cite at least one article.")
+    elif missing:
+        errors["articles"] = format_lazy(_("Not in the knowledge base: {articles}"), articles=", ".join(missing))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        existing = AnswerCard.objects.select_for_update().filter(starter_key=key).first()
+        if existing is not None:
+            return existing, False
+        card = AnswerCard.objects.create(
+            starter_key=key, questions_kk=questions_kk.strip(), questions_ru=questions_ru.strip(),
+            answer_kk=answer_kk.strip(), answer_ru=answer_ru.strip(), topic=topic, active=True, needs_review=True,
+            approved_by=None, approved_at=None)
+        _cite(card, list(found))
+        audit.record("ai.card_drafted", obj=card, data={"card": card.pk, "starter": key,
+                                                        "articles": [f"{a}/{n}" for a, n in articles]})
+    return card, True
+
+
+def approve_card(card: AnswerCard, reviewer, *, request=None) -> AnswerCard:
+    """A lawyer approves a card as it reads (a starter draft, or one whose article changed): ``save_card``."""
+    cited = sorted({(c.act.adilet_id, c.number) for c in card.cited.select_related("act")})
+    return save_card(reviewer, card=card, questions_kk=card.questions_kk, questions_ru=card.questions_ru,
+                     answer_kk=card.answer_kk, answer_ru=card.answer_ru, articles=cited, topic=card.topic,
+                     request=request)
+
+
 def acts_known() -> set[str]:
     return set(Act.objects.values_list("adilet_id", flat=True))
 

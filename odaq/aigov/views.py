@@ -26,7 +26,9 @@ def _add_errors(form, exc: ValidationError) -> None:
 @staff_required(cap=Cap.REVIEW_AI)
 def queue(request):
     page = Paginator(selectors.review_queue(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "aigov/queue.html", {"page": page})
+    # Approved answers serve every member: the cards waiting for a lawyer are for central-level reviewers.
+    cards = selectors.cards_for_review() if selectors.is_central(request.user, Cap.REVIEW_AI) else None
+    return render(request, "aigov/queue.html", {"page": page, "waiting_cards": cards})
 
 
 @staff_required(cap=Cap.VIEW_AI_RECORDS)

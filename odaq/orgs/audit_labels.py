@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 ACTION_LABELS = {
     "ai.answered": gettext_lazy("Assistant answered a question"),
     "ai.card_approved": gettext_lazy("Answer card approved"),
+    "ai.card_drafted": gettext_lazy("Starter answer card loaded as a draft"),
     "ai.card_retired": gettext_lazy("Answer card retired"),
     "ai.card_stale": gettext_lazy("Answer card marked out of date"),
     "ai.review_requested": gettext_lazy("Lawyer's check of an answer requested"),
