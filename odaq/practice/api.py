@@ -15,7 +15,7 @@ class CitedSerializer(serializers.ModelSerializer):
         fields = ["act", "article", "point", "subpoint"]
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class CourtDecisionSerializer(serializers.ModelSerializer):
     cited = CitedSerializer(many=True, read_only=True)
     region_name = serializers.CharField(source="region.name", read_only=True, default="")
     lang = serializers.CharField(read_only=True, help_text="kk or ru")
@@ -33,7 +33,7 @@ SEARCH_PARAMS.append(OpenApiParameter("year", int, required=False))
 
 @extend_schema_view(list=extend_schema(parameters=SEARCH_PARAMS))
 class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = DecisionSerializer
+    serializer_class = CourtDecisionSerializer
     permission_classes = [IsAuthenticated]
 
     def get_queryset(self):
