@@ -71,6 +71,10 @@ def test_lawyer_records_a_dispute_and_the_member_follows_it(browser, live_server
     _decide(page, lang, "won", today - dt.timedelta(days=2), awarded=480000, recovered=480000)
     assert page.locator("#dispute-recovered").inner_text().startswith("480000")
     assert t(lang, "Won") in page.locator("#dispute-stages").inner_text()
+    # The lawyer's list on a phone: rows are cards, nothing scrolls sideways.
+    page.goto("/disputes/staff/")
+    assert dispute.number in page.locator("table.queue").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
 
     context, page = new_page(browser, live_server)
