@@ -13,7 +13,7 @@ from django.conf import settings
 
 from odaq.aigov.choices import SENSITIVE_TOPICS, Composer, Flag
 
-from . import citations, compose, topics
+from . import citations, compose, rules, topics
 from .compose import ComposerError, Draft, ExtractiveComposer, LLMComposer, Source
 from .language import answer_language, detect_language
 from .masking import mask
@@ -43,6 +43,7 @@ class Result:
     notes: list[str] = field(default_factory=list)
     card: object | None = None
     latency_ms: int = 0
+    confidence: str = ""  # "sure" | "unsure" | "none": how sure the assistant is which rule answers
 
     @property
     def invented(self) -> int:
@@ -84,7 +85,7 @@ def retrieve(question: str, lang: str, k: int = RETRIEVE_K) -> list[Source]:
         return []
     rows = {(a.act.adilet_id, a.number, a.lang): a for a in Article.objects.filter(
         edition__is_current=True, number__in={h.number for h in hits}, act__adilet_id__in={h.act for h in hits},
-    ).select_related("act").only("act__adilet_id", "number", "lang", "title", "body")}
+    ).select_related("act").only("act__adilet_id", "number", "lang", "title", "body", "points")}
     sources = []
     for h in hits:
         shown = rows.get((h.act, h.number, lang)) or rows.get((h.act, h.number, h.lang))
@@ -92,7 +93,7 @@ def retrieve(question: str, lang: str, k: int = RETRIEVE_K) -> list[Source]:
             continue
         passage = h.snippet if h.lang == shown.lang else ""
         sources.append(Source(act=h.act, number=h.number, lang=shown.lang, title=shown.title,
-                              passage=passage or shown.body[:400], text=shown.body))
+                              passage=passage or shown.body[:400], text=shown.body, points=shown.points or []))
     return sources
 
 
@@ -142,6 +143,8 @@ def run(question: str, ui_language: str | None = None, composer: str | None = No
         flags.append(Flag.SENSITIVE)
 
     card, card_flags = _card_answer(masked, lang) if use_cards else (None, [])
+    choice = None
+    confidence = "sure"
     flags += card_flags
     if card is not None:
         from .cards import card_sources
@@ -149,10 +152,13 @@ def run(question: str, ui_language: str | None = None, composer: str | None = No
         sources = card_sources(card, lang)
         draft = Draft(text=card.answer_in(lang), composer=Composer.CARD)
     else:
-        sources = retrieve(masked, lang)[:SOURCES_SHOWN]
+        candidates = retrieve(masked, lang)
+        choice = rules.choose(masked, lang, candidates, _index(), topic)
+        confidence = choice.confidence
+        sources = [r.source for r in choice.rules][:SOURCES_SHOWN]  # none when no article answers
         chosen = _choose_composer(composer)
         draft = None
-        if isinstance(chosen, LLMComposer):
+        if isinstance(chosen, LLMComposer) and sources:
             try:
                 draft = chosen.compose(masked, lang, topic, sources)
                 if detect_language(draft.text) not in (lang, None):
@@ -163,13 +169,13 @@ def run(question: str, ui_language: str | None = None, composer: str | None = No
                 flags.append(Flag.FALLBACK)
                 draft = None
         if draft is None:
-            draft = ExtractiveComposer().compose(masked, lang, topic, sources)
+            draft = ExtractiveComposer().compose(masked, lang, topic, sources, choice)
     text, verdicts, good, removed = verify(draft.text, sources)
     if draft.composer == Composer.LLM and not good:
         notes.append("llm_no_citation")
         flags.append(Flag.FALLBACK)
         stripped_first = removed
-        draft = ExtractiveComposer().compose(masked, lang, topic, sources)
+        draft = ExtractiveComposer().compose(masked, lang, topic, sources, choice)
         text, verdicts2, good, removed = verify(draft.text, sources)
         verdicts = [v for v in verdicts if not v["verified"]] + verdicts2
         removed += stripped_first
@@ -180,7 +186,7 @@ def run(question: str, ui_language: str | None = None, composer: str | None = No
     return Result(language=lang, question=masked, masked_kinds=kinds, topic=topic, sources=sources, text=text,
                   composer=draft.composer, model_id=draft.model_id, prompt_version=draft.prompt_version,
                   citations=verdicts, good=good, stripped=removed, flags=list(dict.fromkeys(flags)), notes=notes,
-                  card=card, latency_ms=int((time.perf_counter() - t0) * 1000))
+                  card=card, confidence=confidence, latency_ms=int((time.perf_counter() - t0) * 1000))
 
 
 __all__ += ["compose"]

@@ -12,7 +12,7 @@ from django.conf import settings
 from . import citations, topics
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
-PROMPT_VERSION = "answer_v1"
+PROMPT_VERSION = "answer_v2"
 ARTICLE_CHARS = 1800
 
 
@@ -26,6 +26,7 @@ class Source:
     title: str
     passage: str
     text: str = ""
+    points: list = field(default_factory=list)  # the article's parsed points (law.Article.points)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -51,20 +52,65 @@ class ComposerError(RuntimeError):
 
 
 class ExtractiveComposer:
+    """The answer without a model: the rule that answers first, then at most two more articles, then next steps.
+
+    ``choice`` (:func:`rules.choose`) says which point or sentence of which source answers and how sure that
+    is; without it the sources are taken in retrieval order, each with its best unit.
+    """
+
     name = "extractive"
 
-    def compose(self, question: str, lang: str, topic: str, sources: list[Source]) -> Draft:
+    def compose(self, question: str, lang: str, topic: str, sources: list[Source], choice=None) -> Draft:
+        from . import rules
+
         words = topics.WORDING[lang]
-        if not sources:
+        if choice is None:
+            choice = rules.choose(question, lang, sources, None)
+        if not sources or choice.confidence == "none" or not choice.rules:
             return Draft(text=words["nothing"], composer=self.name)
-        parts = [topics.LEADS[lang].get(topic, topics.LEADS[lang]["other"]), "", words["law_says"]]
-        for s in sources:
-            cite = citations.cite_form(s.act, s.number, lang)
-            title = f" ({s.title})" if s.title else ""
-            quote = quote_of(s.passage, s.title)
-            parts.append(f"— {cite[:1].upper()}{cite[1:]}{title}: «{quote}»")
+        top, *extra = choice.rules
+        if choice.confidence == "unsure":
+            parts = [words["unsure"], "", f"{words['closest']} {rule_line(top, lang)}", "", words["ask_lawyer"]]
+            return Draft(text="\n".join(parts), composer=self.name)
+        parts = [_cap(rule_line(top, lang))]
+        if extra:
+            parts += ["", words["also"], *[f"— {_cap(rule_line(r, lang))}" for r in extra]]
         parts += ["", words["next"], *[f"— {step}" for step in words["steps"]]]
         return Draft(text="\n".join(parts), composer=self.name)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def rule_cite(act: str, number: str, lang: str, point: str = "", sub: str = "") -> str:
+    """«пункт 2 статьи 54 Трудового кодекса РК» / «Еңбек кодексінің 54-бабының 2-тармағы»."""
+    ru, kk = citations.ACT_FORMS.get(act, ("", ""))
+    if lang == "kk":
+        head = f"{kk} {number}" if kk else number
+        if point and sub:
+            return f"{head}-бабы {point}-тармағының {sub}) тармақшасы"
+        if point:
+            return f"{head}-бабының {point}-тармағы"
+        return f"{head}-бабы"
+    tail = f"статьи {number} {ru}".strip()
+    if point and sub:
+        return f"подпункт {sub}) пункта {point} {tail}"
+    if point:
+        return f"пункт {point} {tail}"
+    return f"статья {number} {ru}".strip()
+
+
+def rule_line(rule, lang: str) -> str:
+    """The citation of the rule, then the rule's words, whole: «cite: «…»»."""
+    unit = rule.unit
+    s = rule.source
+    text = unit.text
+    if unit.sub:  # the point's words that introduce the subpoint, then the subpoint, as two verbatim pieces
+        lead, _, tail = text.partition(f" {unit.sub}) ")
+        text = f"{lead} … {unit.sub}) {tail}" if lead else f"{unit.sub}) {tail}"
+    title = f" ({s.title})" if s.title else ""
+    return f"{rule_cite(s.act, s.number, lang, unit.label, unit.sub)}{title}: «{text}»"
 
 
 HEADING = re.compile(r"^(?:…\s*)?(?:Статья\s+\d+(?:-\d+)?\.|(?:\d+(?:-\d+)?)?-бап\.)\s*", re.I)
