@@ -70,7 +70,9 @@ class ExtractiveComposer:
             return Draft(text=words["nothing"], composer=self.name)
         top, *extra = choice.rules
         if choice.confidence == "unsure":
-            parts = [words["unsure"], "", f"{words['closest']} {rule_line(top, lang)}", "", words["ask_lawyer"]]
+            parts = [words["unsure"], "", f"{words['closest']} {rule_line(top, lang)}"]
+            parts += [f"— {_cap(rule_line(r, lang))}" for r in extra]
+            parts += ["", words["ask_lawyer"]]
             return Draft(text="\n".join(parts), composer=self.name)
         parts = [_cap(rule_line(top, lang))]
         if extra:

@@ -22,8 +22,8 @@ from odaq.law.retrieval.text import Analyzer, tokens
 NOT_FOUND_BELOW = 0.12  # no unit of any retrieved article covers this much of the question: "not found"
 NOT_FOUND_OTHER_BELOW = 0.30  # … or this much, when the question names none of the topics the law covers
 UNSURE_BELOW = 0.25  # the first article's best unit covers less than this: say so, quote it only, offer the lawyer
-EXTRA_WITHIN = 0.85  # another article is named too when its best unit reaches this share of the best fit
-EXTRA_MIN = 0.45  # … and covers at least this much of the question
+EXTRA_WITHIN = 0.0  # another article is named too when its best unit reaches this share of the best fit
+EXTRA_MIN = 0.0  # … and covers at least this much of the question
 MAX_EXTRA = 2
 UNIT_CHARS = 700  # a longer point is cut into its sentences
 RANK_WEIGHT = 0.08  # retrieval's order breaks near-ties between articles
@@ -180,7 +180,7 @@ def choose(question: str, lang: str, sources: list, index, topic: str = "") -> C
     if best < NOT_FOUND_BELOW or (topic == "other" and best < NOT_FOUND_OTHER_BELOW):
         return Choice(confidence="none", best_fit=best)
     if top.fit < UNSURE_BELOW:
-        return Choice(rules=[top], confidence="unsure", best_fit=best)
+        return Choice(rules=[top, *others[:MAX_EXTRA]], confidence="unsure", best_fit=best)
     extra = sorted((r for r in others if r.fit >= EXTRA_WITHIN * top.fit and r.fit >= EXTRA_MIN),
                    key=lambda r: -r.key)
     return Choice(rules=[top, *extra[:MAX_EXTRA]], confidence="sure", best_fit=best)
