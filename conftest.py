@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from odaq.orgs.choices import Level, Role
@@ -14,6 +15,9 @@ def _test_settings(settings, tmp_path):
     # Code called outside a request (services, importers) speaks English in tests unless a test
     # asks otherwise; requests still get Kazakh by default through the language middleware.
     translation.activate("en")
+    # Throttles and rate limits count in the cache: each test starts with none spent (no test may depend on
+    # how many questions the tests before it asked within the same minute).
+    cache.clear()
     settings.MEDIA_ROOT = tmp_path / "media"
     # Fast hashing in tests only: real hashers are for real passwords.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -22,6 +22,23 @@ from .signals import card_changed
 QUEUE_FLAGS = {Flag.SENSITIVE, Flag.STRIPPED, Flag.NEGATIVE, Flag.ASKED_LAWYER, Flag.SAMPLE, Flag.STALE_CARD}
 
 
+def _check_card(*, errors: dict, texts: dict, articles) -> list:
+    """Required texts and at least one cited article that the knowledge base holds (in either language); raises a
+    ValidationError with every problem found (``errors`` may already hold some); returns the articles found."""
+    for name, value in texts.items():
+        if not (value or "").strip():
+            errors.setdefault(name, _("This field is required."))
+    found = _current_articles([(a, n, lg) for a, n in articles for lg in ("kk", "ru")])
+    missing = [f"{a} {n}" for a, n in articles if not any(k[:2] == (a, n) for k in found)]
+    if not articles:
+        errors["articles"] = _("Cite at least one article.")
+    elif missing:
+        errors["articles"] = format_lazy(_("Not in the knowledge base: {articles}"), articles=", ".join(missing))
+    if errors:
+        raise ValidationError(errors)
+    return found
+
+
 def _current_articles(keys):
     keys = list(keys)
     if not keys:
@@ -199,19 +216,8 @@ def save_card(reviewer, *, questions_kk: str, questions_ru: str, answer_kk: str,
     if not selectors.is_central(reviewer, Cap.REVIEW_AI) and not (
             source_record is not None and selectors.may(reviewer, Cap.REVIEW_AI, source_record)):
         raise PermissionDenied
-    errors = {}
-    for name, value in (("questions_kk", questions_kk), ("questions_ru", questions_ru), ("answer_kk", answer_kk),
-                        ("answer_ru", answer_ru)):
-        if not (value or "").strip():
-            errors[name] = _("This field is required.")
-    found = _current_articles([(a, n, lg) for a, n in articles for lg in ("kk", "ru")])
-    missing = [f"{a} {n}" for a, n in articles if not any(k[:2] == (a, n) for k in found)]
-    if not articles:
-        errors["articles"] = _("Cite at least one article.")
-    elif missing:
-        errors["articles"] = format_lazy(_("Not in the knowledge base: {articles}"), articles=", ".join(missing))
-    if errors:
-        raise ValidationError(errors)
+    found = _check_card(errors={}, texts={"questions_kk": questions_kk, "questions_ru": questions_ru,
+                                          "answer_kk": answer_kk, "answer_ru": answer_ru}, articles=articles)
     with transaction.atomic():
         if card is None:
             card = AnswerCard(source_record=source_record)
@@ -239,19 +245,11 @@ def draft_starter_card(*, key: str, questions_kk: str, questions_ru: str, answer
         errors["key"] = _("This field is required.")
     for name, value in (("questions_kk", questions_kk), ("questions_ru", questions_ru), ("answer_kk", answer_kk),
                         ("answer_ru", answer_ru)):
-        if not (value or "").strip():
-            errors[name] = _("This field is required.")
-        elif len(value) > ANSWER_MAX:
+        if value and len(value) > ANSWER_MAX:
             errors[name] = _("The answer is too long.")
     articles = list(dict.fromkeys(articles or []))
-    found = _current_articles([(a, n, lg) for a, n in articles for lg in ("kk", "ru")])
-    missing = [f"{a} {n}" for a, n in articles if not any(k[:2] == (a, n) for k in found)]
-    if not articles:
-        errors["articles"] = _("Cite at least one article.")
-    elif missing:
-        errors["articles"] = format_lazy(_("Not in the knowledge base: {articles}"), articles=", ".join(missing))
-    if errors:
-        raise ValidationError(errors)
+    found = _check_card(errors=errors, texts={"questions_kk": questions_kk, "questions_ru": questions_ru,
+                                              "answer_kk": answer_kk, "answer_ru": answer_ru}, articles=articles)
     with transaction.atomic():
         existing = AnswerCard.objects.select_for_update().filter(starter_key=key).first()
         if existing is not None:

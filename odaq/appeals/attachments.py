@@ -72,6 +72,20 @@ def safe_name(name: str, content_type: str) -> str:
     return f"{stem}.{ALLOWED.get(content_type, 'bin')}"
 
 
+def download_response(fileobj, name: str, content_type: str):
+    """A stored file as a download: always the type checked at upload, a name with that type's extension, never
+    sniffed or rendered in the browser (a polyglot PDF/HTML named evil.html is saved as evil.pdf and cannot run)."""
+    from django.http import FileResponse
+
+    content_type = content_type if content_type in ALLOWED else "application/octet-stream"
+    response = FileResponse(fileobj, as_attachment=True, filename=safe_name(name, content_type),
+                            content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def check_files(files) -> list[CheckedFile]:
     """Read and check uploaded files; a translated ValidationError names the first file refused."""
     files = [f for f in files or [] if f]

@@ -6,7 +6,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from odaq.appeals import selectors as appeal_selectors
-from odaq.appeals.attachments import ALLOWED, safe_name
+from odaq.appeals.attachments import download_response
 from odaq.core import audit
 from odaq.core.models import User
 from odaq.core.paging import CappedPaginator
@@ -66,13 +66,7 @@ def download(request, pk: int):
     document = selectors.document_for(request.user, pk)
     audit.record("dispute.file_downloaded", actor=request.user, obj=document.dispute, request=request,
                  scope=document.dispute.organisation, data={"document": document.pk, "name": document.name})
-    content_type = document.content_type if document.content_type in ALLOWED else "application/octet-stream"
-    response = FileResponse(document.file.open("rb"), as_attachment=True,
-                            filename=safe_name(document.name, content_type), content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(document.file.open("rb"), document.name, document.content_type)
 
 
 # --- staff
